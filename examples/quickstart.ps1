@@ -1,0 +1,34 @@
+<#
+.SYNOPSIS
+    LiveStream quickstart: connect to Sigma and Theta and run a broadcast, against the local emulator by default.
+
+.DESCRIPTION
+    Runs unchanged in pwsh 7, Windows PowerShell 5.1 and the repository's demo host (dotnet run --project
+    src/LiveStream.Demo). Against pwsh, start the emulator first:
+        dotnet run --project src/LiveStream.Emulator -- --urls http://127.0.0.1:5080
+    then, with the module imported:
+        ./examples/quickstart.ps1 -BaseUri http://127.0.0.1:5080
+    The default credentials are the emulator's seeded accounts; give your own to run it against the real vendors.
+#>
+[CmdletBinding()]
+param(
+    [uri] $BaseUri = 'http://127.0.0.1:5080',
+
+    [string] $SigmaAppId = '0c787e24-87a3-47da-a131-e8310f35aff7',
+
+    [pscredential] $SigmaCredential = [pscredential]::new('emulator-user',
+        [System.Net.NetworkCredential]::new('', 'sigma-emulator-secret-key-0001').SecurePassword),
+
+    [pscredential] $ThetaCredential = [pscredential]::new('srvacc_emulator0000000000000000a',
+        [System.Net.NetworkCredential]::new('', 'theta-emulator-secret-a-000000001').SecurePassword)
+)
+
+$ErrorActionPreference = 'Stop'
+if (-not (Get-Module -Name LiveStream)) {
+    Import-Module -Name LiveStream
+}
+
+'== Connect to both vendors (the secrets stay SecureStrings) =='
+Connect-LiveStream -Sigma -AppId $SigmaAppId -Credential $SigmaCredential -BaseUri $BaseUri
+Connect-LiveStream -Theta -Credential $ThetaCredential -BaseUri $BaseUri
+Get-LiveStreamConnection

@@ -1,0 +1,17 @@
+namespace LiveStream.Http
+{
+    /// <summary>What went wrong with a vendor call, independent of the vendor.</summary>
+    public enum ApiErrorKind
+    {
+        AuthenticationFailed,
+        PermissionDenied,
+        NotFound,
+        InvalidArgument,
+        Conflict,
+        LimitsExceeded,
+        ServerError,
+        ConnectionFailed,
+        Timeout,
+        InvalidResponse,
+    }
+}

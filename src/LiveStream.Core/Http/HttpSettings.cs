@@ -1,0 +1,31 @@
+using System;
+
+namespace LiveStream.Http
+{
+    /// <summary>How one connection talks HTTP: timeouts, retries and limits.</summary>
+    public sealed class HttpSettings
+    {
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+        public const int DefaultMaxRetries = 4;
+
+        /// <summary>Time allowed for one attempt, from sending to the last byte of the answer.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>Extra attempts after a transient failure of a call that is safe to repeat.</summary>
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
+
+        /// <summary>All attempts and waits of one call together stop after this long.</summary>
+        public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(120);
+
+        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+        /// <summary>Answers larger than this are refused rather than read into memory.</summary>
+        public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+        /// <summary>Concurrent connections to one host; pipelines with -ThrottleLimit use up to this many.</summary>
+        public int MaxConnectionsPerServer { get; set; } = 32;
+    }
+}

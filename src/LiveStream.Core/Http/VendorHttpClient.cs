@@ -1,0 +1,393 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LiveStream.Http
+{
+    /// <summary>
+    /// The HTTP core shared by every call of one connection: one HttpClient, credential headers added at send time,
+    /// per-attempt timeout, retries of transient failures for calls that are safe to repeat, a cap on answer size, and
+    /// one mapping from failures to <see cref="LiveStreamApiException"/>.
+    /// </summary>
+    public sealed class VendorHttpClient : IDisposable
+    {
+        private static readonly string UserAgent = "LiveStream-PowerShell/" +
+            typeof(VendorHttpClient).Assembly.GetName().Version!.ToString(3);
+
+        private readonly HttpClient _http;
+        private readonly IRequestAuthenticator _authenticator;
+        private readonly Random _jitter = new Random();
+
+        public VendorHttpClient(string vendorName, Uri baseUri, IRequestAuthenticator authenticator, HttpSettings settings)
+        {
+            VendorName = vendorName;
+            BaseUri = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal)
+                ? baseUri
+                : new Uri(baseUri.AbsoluteUri + "/");
+            Settings = settings;
+            _authenticator = authenticator;
+            var handler = new HttpClientHandler
+            {
+                MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            };
+            _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public string VendorName { get; }
+
+        public Uri BaseUri { get; }
+
+        public HttpSettings Settings { get; }
+
+        public string Redact(string text) => _authenticator.Redact(text);
+
+        public async Task<ApiResponse> SendAsync(ApiRequest request, IApiTrace? trace, CancellationToken cancellationToken)
+        {
+            var budget = Stopwatch.StartNew();
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await SendOnceAsync(request, trace, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TransientFailure failure)
+                {
+                    var delay = RetryDelay(attempt, failure.RetryAfter);
+                    var canRetry = failure.SafeToRepeat && attempt < Settings.MaxRetries &&
+                        budget.Elapsed + delay < Settings.RetryBudget;
+                    if (!canRetry)
+                    {
+                        throw failure.Error;
+                    }
+
+                    trace?.Verbose($"{VendorName} {request.Endpoint}: {failure.Reason}; retry {attempt + 1} of " +
+                        $"{Settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
+        {
+            if (retryAfter.HasValue)
+            {
+                return retryAfter.Value < Settings.MaxDelay ? retryAfter.Value : Settings.MaxDelay;
+            }
+
+            var exponential = Settings.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+            double jitter;
+            lock (_jitter)
+            {
+                jitter = _jitter.NextDouble();
+            }
+
+            var capped = Math.Min(exponential, Settings.MaxDelay.TotalMilliseconds);
+            return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * jitter);
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, IApiTrace? trace, CancellationToken cancellationToken)
+        {
+            var url = new Uri(BaseUri, request.PathAndQuery.TrimStart('/'));
+            using var message = new HttpRequestMessage(request.Method, url);
+            message.Headers.UserAgent.ParseAdd(UserAgent);
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (request.Body != null)
+            {
+                var json = request.Body.ToJsonString(JsonDefaults.Options);
+                message.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                trace?.Debug($"{VendorName} {request.Method} {url.AbsolutePath} body: {JsonRedaction.Redact(json, Redact)}");
+            }
+
+            _authenticator.Apply(message);
+
+            using var timeout = new CancellationTokenSource(Settings.Timeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var clock = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException exception)
+            {
+                throw Transient(request, ApiErrorKind.Timeout, null, null,
+                    $"no answer within {Settings.Timeout.TotalSeconds:0.#} s", exception, outcomeUnknown: true);
+            }
+            catch (HttpRequestException exception)
+            {
+                var refused = IsConnectionRefused(exception);
+                throw Transient(request, ApiErrorKind.ConnectionFailed, null, null,
+                    refused ? "the connection was refused" : "the connection failed", exception,
+                    outcomeUnknown: !refused);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                string body;
+                try
+                {
+                    body = await ReadBodyAsync(response, request, linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException exception)
+                {
+                    throw Transient(request, ApiErrorKind.Timeout, status, null,
+                        $"the answer did not complete within {Settings.Timeout.TotalSeconds:0.#} s", exception,
+                        outcomeUnknown: true);
+                }
+                catch (Exception exception) when (exception is IOException || exception is HttpRequestException)
+                {
+                    throw Transient(request, ApiErrorKind.ConnectionFailed, status, null,
+                        "the connection was lost while reading the answer", exception, outcomeUnknown: true);
+                }
+
+                trace?.Verbose($"{VendorName} {request.Method} {url} -> {status} {response.ReasonPhrase} " +
+                    $"({clock.ElapsedMilliseconds} ms)");
+                if (body.Length > 0)
+                {
+                    trace?.Debug($"{VendorName} {request.Method} {url.AbsolutePath} answer: " +
+                        Truncate(JsonRedaction.Redact(body, Redact), 4000));
+                }
+
+                if (status >= 200 && status < 300)
+                {
+                    return new ApiResponse(status, ParseJson(request, status, body));
+                }
+
+                throw Failure(request, status, body, response.Headers.RetryAfter);
+            }
+        }
+
+        private async Task<string> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, CancellationToken token)
+        {
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > Settings.MaxResponseBytes)
+            {
+                throw TooLarge(request, (int)response.StatusCode);
+            }
+
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > Settings.MaxResponseBytes)
+                {
+                    throw TooLarge(request, (int)response.StatusCode);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        private LiveStreamApiException TooLarge(ApiRequest request, int status) =>
+            new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
+                $"{VendorName} {request.Endpoint} answered with more than {Settings.MaxResponseBytes / (1024 * 1024)} MiB; " +
+                "the answer was not read. " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse));
+
+        private JsonElement ParseJson(ApiRequest request, int status, string body)
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return default;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException exception)
+            {
+                throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
+                    $"{VendorName} {request.Endpoint} answered {status} with a body that is not valid JSON " +
+                    $"({DescribeBody(body)}). " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse),
+                    exception);
+            }
+        }
+
+        private Exception Failure(ApiRequest request, int status, string body, RetryConditionHeaderValue? retryAfter)
+        {
+            var vendorMessage = VendorMessage(body);
+            var kind = KindOf(status);
+            var text = $"{VendorName} {request.Endpoint} failed with HTTP {status}" +
+                (vendorMessage != null ? ": " + vendorMessage : ".");
+            if (!text.EndsWith(".", StringComparison.Ordinal))
+            {
+                text += ".";
+            }
+
+            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
+                text + " " + LiveStreamApiException.RecommendedAction(kind));
+            var transient = status == 429 || status == 502 || status == 503 || status == 504;
+            if (!transient)
+            {
+                return error;
+            }
+
+            // A 429 or 503 means the server refused before acting, so even a create is safe to send again.
+            var refusedBeforeActing = status == 429 || status == 503;
+            return new TransientFailure(error, request.IsIdempotent || refusedBeforeActing, $"HTTP {status}",
+                RetryAfterDelay(retryAfter));
+        }
+
+        private static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? retryAfter)
+        {
+            if (retryAfter?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (retryAfter?.Date is DateTimeOffset date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+
+            return null;
+        }
+
+        private TransientFailure Transient(ApiRequest request, ApiErrorKind kind, int? status, string? vendorMessage,
+            string reason, Exception inner, bool outcomeUnknown)
+        {
+            var unknownNote = outcomeUnknown && !request.IsIdempotent
+                ? " The request may have reached the service: check whether it took effect before repeating it."
+                : string.Empty;
+            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
+                $"{VendorName} {request.Endpoint} failed: {reason} ({BaseUri.GetLeftPart(UriPartial.Authority)})." +
+                unknownNote + " " + LiveStreamApiException.RecommendedAction(kind), inner)
+            {
+                OutcomeUnknown = outcomeUnknown && !request.IsIdempotent,
+            };
+            return new TransientFailure(error, request.IsIdempotent || !outcomeUnknown, reason, null);
+        }
+
+        private static ApiErrorKind KindOf(int status) => status switch
+        {
+            401 => ApiErrorKind.AuthenticationFailed,
+            403 => ApiErrorKind.PermissionDenied,
+            404 => ApiErrorKind.NotFound,
+            409 => ApiErrorKind.Conflict,
+            429 => ApiErrorKind.LimitsExceeded,
+            _ when status >= 500 => ApiErrorKind.ServerError,
+            _ when status >= 400 => ApiErrorKind.InvalidArgument,
+            _ => ApiErrorKind.InvalidResponse,
+        };
+
+        private string? VendorMessage(string body)
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var message = MessageOf(document.RootElement);
+                return message == null ? null : Truncate(Redact(message), 500);
+            }
+            catch (JsonException)
+            {
+                return DescribeBody(body);
+            }
+        }
+
+        private static string? MessageOf(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                return element.GetString();
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var name in new[] { "message", "error", "body" })
+            {
+                if (element.TryGetProperty(name, out var value))
+                {
+                    var message = MessageOf(value);
+                    if (!string.IsNullOrWhiteSpace(message))
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private string DescribeBody(string body)
+        {
+            var trimmed = body.TrimStart();
+            if (trimmed.StartsWith("<", StringComparison.Ordinal))
+            {
+                return "an HTML page";
+            }
+
+            return "\"" + Truncate(Redact(trimmed), 200) + "\"";
+        }
+
+        private static string Truncate(string text, int length) =>
+            text.Length <= length ? text : text.Substring(0, length) + "…";
+
+        private static bool IsConnectionRefused(Exception exception)
+        {
+            for (var inner = exception; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private sealed class TransientFailure : Exception
+        {
+            public TransientFailure(LiveStreamApiException error, bool safeToRepeat, string reason, TimeSpan? retryAfter)
+            {
+                Error = error;
+                SafeToRepeat = safeToRepeat;
+                Reason = reason;
+                RetryAfter = retryAfter;
+            }
+
+            public LiveStreamApiException Error { get; }
+
+            public bool SafeToRepeat { get; }
+
+            public string Reason { get; }
+
+            public TimeSpan? RetryAfter { get; }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace LiveStream.Model
+{
+    /// <summary>
+    /// A livestream channel: a Sigma channel or a Theta stream, with one set of properties for both vendors.
+    /// Fields the type does not name stay reachable through <see cref="Raw"/>.
+    /// </summary>
+    public sealed class LiveChannel
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>Sigma: idle, active, stop. Theta: on, off.</summary>
+        public string? Status { get; set; }
+
+        public string? Description { get; set; }
+
+        public string[] Tags { get; set; } = Array.Empty<string>();
+
+        /// <summary>Sigma's latency mode, e.g. ultra-low-latency.</summary>
+        public string? Mode { get; set; }
+
+        /// <summary>Sigma transcode profiles by name (1080p, 720p, 480p) or id when the id is not one of the three.</summary>
+        public string[] Profiles { get; set; } = Array.Empty<string>();
+
+        /// <summary>RTMP server the encoder pushes to (Sigma input.rtmpServer, Theta stream_server).</summary>
+        public string? IngestUrl { get; set; }
+
+        /// <summary>The encoder's stream key (Sigma input.streamToken, Theta stream_key). A secret of the channel owner.</summary>
+        public string? StreamKey { get; set; }
+
+        /// <summary>HLS playback URL (Sigma liveStreamUrl, Theta playback_uri).</summary>
+        public string? PlaybackUrl { get; set; }
+
+        /// <summary>Theta's hosted player page (player_uri).</summary>
+        public string? PlayerUrl { get; set; }
+
+        public string? CurrentSessionId { get; set; }
+
+        /// <summary>Whether Sigma records a catchup copy of each session.</summary>
+        public bool Catchup { get; set; }
+
+        /// <summary>Where catchup copies go, when the channel stores them on S3.</summary>
+        public LiveS3Destination? CatchupDestination { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? UpdatedAt { get; set; }
+
+        public LiveStreamVendor Provider { get; set; }
+
+        public LiveStreamConnection? Connection { get; set; }
+
+        /// <summary>The vendor's JSON for this channel as dictionaries and arrays.</summary>
+        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+
+        public override string ToString() => Name;
+    }
+}

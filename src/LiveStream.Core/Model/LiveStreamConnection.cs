@@ -1,0 +1,62 @@
+using System;
+using System.Security;
+using LiveStream.Http;
+using LiveStream.Sigma;
+using LiveStream.Theta;
+
+namespace LiveStream.Model
+{
+    /// <summary>
+    /// A named, authenticated connection to one vendor account. The secret lives only inside the HTTP core's
+    /// authenticator as a SecureString: no property, ToString() or serializer can reach it.
+    /// </summary>
+    public sealed class LiveStreamConnection
+    {
+        internal LiveStreamConnection(string name, LiveStreamVendor vendor, string accountId, string userName,
+            VendorHttpClient http)
+        {
+            Name = name;
+            Vendor = vendor;
+            AccountId = accountId;
+            UserName = userName;
+            Http = http;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public string Name { get; }
+
+        public LiveStreamVendor Vendor { get; }
+
+        public Uri BaseUri => Http.BaseUri;
+
+        /// <summary>Sigma: the App ID. Theta: the service account id (srvacc_...).</summary>
+        public string AccountId { get; }
+
+        /// <summary>Sigma: the credential's username. Theta: the service account id.</summary>
+        public string UserName { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public TimeSpan Timeout => Http.Settings.Timeout;
+
+        public int MaxRetries => Http.Settings.MaxRetries;
+
+        internal VendorHttpClient Http { get; }
+
+        public static LiveStreamConnection ForSigma(string name, Uri baseUri, string appId, string userName,
+            SecureString secretKey, HttpSettings settings) =>
+            new LiveStreamConnection(name, LiveStreamVendor.Sigma, appId, userName,
+                new VendorHttpClient("Sigma", baseUri, new SigmaAuthenticator(appId, userName, secretKey), settings));
+
+        public static LiveStreamConnection ForTheta(string name, Uri baseUri, string serviceAccountId,
+            SecureString secret, HttpSettings settings) =>
+            new LiveStreamConnection(name, LiveStreamVendor.Theta, serviceAccountId, serviceAccountId,
+                new VendorHttpClient("Theta", baseUri, new ThetaAuthenticator(serviceAccountId, secret), settings));
+
+        public SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace);
+
+        public ThetaClient CreateThetaClient(IApiTrace? trace) => new ThetaClient(Http, AccountId, trace);
+
+        public override string ToString() => $"{Vendor} connection '{Name}' ({BaseUri})";
+    }
+}

@@ -1,0 +1,8 @@
+namespace LiveStream.Model
+{
+    public enum LiveStreamVendor
+    {
+        Sigma,
+        Theta,
+    }
+}

@@ -1,0 +1,29 @@
+using LiveStream.Emulator;
+
+var options = new EmulatorOptions();
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] is "--urls" or "--url")
+    {
+        options.Url = args[i + 1].Split(';')[0];
+    }
+}
+
+await using var emulator = await LiveStreamEmulator.StartAsync(options);
+Console.WriteLine($"LiveStream emulator of Sigma Livestream and Theta EdgeCloud listening on {emulator.BaseUri}");
+Console.WriteLine("Seeded accounts (emulator-only credentials):");
+Console.WriteLine($"  Sigma  -AppId {options.Sigma.AppId}  user {options.Sigma.UserName}  secret key {options.Sigma.SecretKey}");
+foreach (var account in options.Theta)
+{
+    Console.WriteLine($"  Theta  service account {account.Id}  secret {account.Secret}");
+}
+
+Console.WriteLine($"Control endpoints under {emulator.BaseUri}_emulator/ (reset, requests, faults, clock). Ctrl+C stops.");
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopped.TrySetResult();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;

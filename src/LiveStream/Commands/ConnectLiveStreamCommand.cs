@@ -1,0 +1,170 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using LiveStream.Connections;
+using LiveStream.Http;
+using LiveStream.Model;
+using LiveStream.Sigma;
+using LiveStream.Theta;
+
+namespace LiveStream.Commands
+{
+    [Cmdlet(VerbsCommunications.Connect, "LiveStream", DefaultParameterSetName = SigmaSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LiveStreamConnection))]
+    public sealed class ConnectLiveStreamCommand : LiveStreamCmdlet
+    {
+        private const string SigmaSet = "Sigma";
+        private const string ThetaSet = "Theta";
+
+        [Parameter(Mandatory = true, ParameterSetName = SigmaSet)]
+        public SwitchParameter Sigma { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ThetaSet)]
+        public SwitchParameter Theta { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = SigmaSet)]
+        [ValidateNotNullOrEmpty]
+        public string AppId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [Alias("Timeout")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = (int)HttpSettings.DefaultTimeout.TotalSeconds;
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = HttpSettings.DefaultMaxRetries;
+
+        [Parameter]
+        public SwitchParameter SkipCheck { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var vendor = ParameterSetName == ThetaSet ? LiveStreamVendor.Theta : LiveStreamVendor.Sigma;
+            var baseUri = BaseUri ?? (vendor == LiveStreamVendor.Sigma ? SigmaClient.DefaultBaseUri : ThetaClient.DefaultBaseUri);
+            ValidateBaseUri(baseUri);
+
+            var userName = Credential.UserName?.TrimStart('\\') ?? string.Empty;
+            if (string.IsNullOrWhiteSpace(userName))
+            {
+                ThrowInputError("LiveStream.InvalidCredential",
+                    "The credential has no user name. Sigma: the user name is the Sigma username and the password its " +
+                    "secret key. Theta: the user name is the service account id (srvacc_...) and the password its secret.",
+                    ErrorCategory.InvalidArgument, null);
+            }
+
+            if (vendor == LiveStreamVendor.Theta && !ThetaIds.IsServiceAccountId(userName))
+            {
+                ThrowInputError("LiveStream.InvalidCredential",
+                    $"'{userName}' is not a Theta service account id. Give the service account id (srvacc_ followed by " +
+                    "25 letters or digits) as the credential's user name and its secret as the password.",
+                    ErrorCategory.InvalidArgument, userName);
+            }
+
+            if (vendor == LiveStreamVendor.Sigma && !Guid.TryParse(AppId, out _))
+            {
+                ThrowInputError("LiveStream.InvalidId",
+                    $"'{AppId}' is not a Sigma App ID. The App ID is a GUID such as " +
+                    "0c787e24-87a3-47da-a131-e8310f35aff7 (Sigma console: App management, General tab).",
+                    ErrorCategory.InvalidArgument, AppId);
+            }
+
+            var name = Name ?? vendor.ToString();
+            if (!ShouldProcess($"{vendor} account {(vendor == LiveStreamVendor.Sigma ? AppId : userName)} at {baseUri}",
+                    $"Connect as '{name}'"))
+            {
+                return;
+            }
+
+            var settings = new HttpSettings
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetries,
+            };
+            var connection = vendor == LiveStreamVendor.Sigma
+                ? LiveStreamConnection.ForSigma(name, baseUri, AppId, userName, Credential.Password, settings)
+                : LiveStreamConnection.ForTheta(name, baseUri, userName, Credential.Password, settings);
+
+            if (!SkipCheck && !CredentialWorks(connection))
+            {
+                connection.Http.Dispose();
+                return;
+            }
+
+            ConnectionStore.ForCurrentRunspace().Add(connection);
+            WriteVerbose($"Connected to {connection}.");
+            if (PassThru)
+            {
+                WriteObject(connection);
+            }
+        }
+
+        private bool CredentialWorks(LiveStreamConnection connection)
+        {
+            try
+            {
+                if (connection.Vendor == LiveStreamVendor.Sigma)
+                {
+                    Await(token => connection.CreateSigmaClient(Trace).VerifyCredentialAsync(token));
+                }
+                else
+                {
+                    Await(token => connection.CreateThetaClient(Trace).VerifyCredentialAsync(token));
+                }
+
+                return true;
+            }
+            catch (LiveStreamApiException exception)
+            {
+                WriteApiError(exception, connection.Name);
+                return false;
+            }
+        }
+
+        private void ValidateBaseUri(Uri baseUri)
+        {
+            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            {
+                ThrowInputError("LiveStream.InvalidBaseUri",
+                    $"'{baseUri}' is not an http or https address. Give the vendor's API address, e.g. " +
+                    $"{SigmaClient.DefaultBaseUri} or {ThetaClient.DefaultBaseUri}.",
+                    ErrorCategory.InvalidArgument, baseUri);
+            }
+
+            if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))
+            {
+                ThrowInputError("LiveStream.InsecureBaseUri",
+                    $"Refusing to send credentials over plain http to {baseUri.Host}. Use https, or http only to a " +
+                    "loopback address (such as the local emulator at http://127.0.0.1).",
+                    ErrorCategory.SecurityError, baseUri);
+            }
+        }
+
+        private static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback)
+            {
+                return true;
+            }
+
+            return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
+        }
+    }
+}

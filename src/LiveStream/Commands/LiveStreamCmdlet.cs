@@ -1,0 +1,121 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveStream.Http;
+
+namespace LiveStream.Commands
+{
+    /// <summary>
+    /// What every LiveStream cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, a way to wait
+    /// for vendor calls while writing their verbose/debug messages from the pipeline thread, and the one place where
+    /// a <see cref="LiveStreamApiException"/> becomes an <see cref="ErrorRecord"/>.
+    /// </summary>
+    public abstract class LiveStreamCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly SemaphoreSlim _wakeUp = new SemaphoreSlim(0);
+        private PipelineTrace? _trace;
+
+        protected CancellationToken StopToken => _stopping.Token;
+
+        internal PipelineTrace Trace => _trace ??= new PipelineTrace(_wakeUp);
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>
+        /// Runs a vendor call to the end on the pipeline thread, writing its messages as they come. Ctrl+C ends it at
+        /// once with PipelineStoppedException.
+        /// </summary>
+        protected T Await<T>(Func<CancellationToken, Task<T>> call)
+        {
+            var task = call(StopToken);
+            task.ContinueWith(_ => _wakeUp.Release(), TaskScheduler.Default);
+            while (!task.IsCompleted)
+            {
+                _wakeUp.Wait();
+                FlushTrace();
+            }
+
+            FlushTrace();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Func<CancellationToken, Task> call) =>
+            Await(async token =>
+            {
+                await call(token).ConfigureAwait(false);
+                return true;
+            });
+
+        internal void FlushTrace()
+        {
+            if (_trace == null)
+            {
+                return;
+            }
+
+            while (_trace.TryDequeue(out var message))
+            {
+                switch (message.Level)
+                {
+                    case TraceLevel.Verbose:
+                        WriteVerbose(message.Text);
+                        break;
+                    case TraceLevel.Debug:
+                        WriteDebug(message.Text);
+                        break;
+                    default:
+                        WriteWarning(message.Text);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>One error record for one failed item; the pipeline goes on with the next item.</summary>
+        protected void WriteApiError(LiveStreamApiException exception, object? target) =>
+            WriteError(ApiErrorRecord(exception, target));
+
+        internal static ErrorRecord ApiErrorRecord(LiveStreamApiException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), target);
+            record.ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = LiveStreamApiException.RecommendedAction(exception.Kind),
+            };
+            return record;
+        }
+
+        protected void WriteInputError(string errorId, string message, ErrorCategory category, object? target) =>
+            WriteError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
+
+        protected void ThrowInputError(string errorId, string message, ErrorCategory category, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
+
+        internal static ErrorCategory CategoryOf(ApiErrorKind kind) => kind switch
+        {
+            ApiErrorKind.AuthenticationFailed => ErrorCategory.AuthenticationError,
+            ApiErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+            ApiErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            ApiErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            ApiErrorKind.Conflict => ErrorCategory.ResourceExists,
+            ApiErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+            ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
+            ApiErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+            _ => ErrorCategory.ConnectionError,
+        };
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            _wakeUp.Dispose();
+        }
+    }
+}

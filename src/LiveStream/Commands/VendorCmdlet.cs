@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using LiveStream.Connections;
+using LiveStream.Model;
+using LiveStream.Sigma;
+using LiveStream.Theta;
+
+namespace LiveStream.Commands
+{
+    /// <summary>
+    /// A cmdlet that calls a vendor. -Connection takes a connection object or binds from the Connection property of
+    /// piped objects; without it the most recent connection for the vendor the command needs is used.
+    /// </summary>
+    public abstract class VendorCmdlet : LiveStreamCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public LiveStreamConnection? Connection { get; set; }
+
+        /// <summary>
+        /// The connection for this call: the one given or piped, else the default for <paramref name="vendor"/>, else
+        /// the most recent connection of any vendor when the command works with both.
+        /// </summary>
+        protected LiveStreamConnection ResolveConnection(LiveStreamVendor? vendor)
+        {
+            if (Connection != null)
+            {
+                if (vendor.HasValue && Connection.Vendor != vendor.Value)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSArgumentException($"{MyInvocation.MyCommand.Name} needs a {vendor} connection, but " +
+                            $"{Connection} is a {Connection.Vendor} connection. Pass a {vendor} connection with " +
+                            "-Connection, or run Connect-LiveStream -" + vendor + "."),
+                        "LiveStream.WrongVendor", ErrorCategory.InvalidArgument, Connection));
+                }
+
+                return Connection;
+            }
+
+            var store = ConnectionStore.ForCurrentRunspace();
+            var found = vendor.HasValue ? store.DefaultFor(vendor.Value) : LastOf(store);
+            if (found == null)
+            {
+                var which = vendor.HasValue ? "a " + vendor + " connection" : "a connection";
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSInvalidOperationException($"{MyInvocation.MyCommand.Name} needs {which}, and this session " +
+                        "has none. Run Connect-LiveStream first (for example Connect-LiveStream -" +
+                        (vendor ?? LiveStreamVendor.Sigma) + " -Credential (Get-Credential) ...)."),
+                    "LiveStream.NotConnected", ErrorCategory.ConnectionError, null));
+            }
+
+            return found!;
+        }
+
+        protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);
+
+        protected ThetaClient ThetaClientFor(LiveStreamConnection connection) => connection.CreateThetaClient(Trace);
+
+        private static LiveStreamConnection? LastOf(ConnectionStore store)
+        {
+            var all = store.All;
+            return all.Count == 0 ? null : all[all.Count - 1];
+        }
+    }
+}
