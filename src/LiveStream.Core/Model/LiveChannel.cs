@@ -11,6 +11,9 @@ namespace LiveStream.Model
     {
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>The same as <see cref="Id"/>, so that piping a channel binds -ChannelId of the session cmdlets.</summary>
+        public string ChannelId => Id;
+
         public string Name { get; set; } = string.Empty;
 
         /// <summary>Sigma: idle, active, stop. Theta: on, off.</summary>

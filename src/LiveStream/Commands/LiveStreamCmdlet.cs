@@ -30,14 +30,7 @@ namespace LiveStream.Commands
         protected T Await<T>(Func<CancellationToken, Task<T>> call)
         {
             var task = call(StopToken);
-            task.ContinueWith(_ => _wakeUp.Release(), TaskScheduler.Default);
-            while (!task.IsCompleted)
-            {
-                _wakeUp.Wait();
-                FlushTrace();
-            }
-
-            FlushTrace();
+            WaitFor(task);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -46,6 +39,22 @@ namespace LiveStream.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing trace messages as they come.</summary>
+        internal void WaitFor(Task task)
+        {
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith(_ => _wakeUp.Release(), TaskScheduler.Default);
+                while (!task.IsCompleted)
+                {
+                    _wakeUp.Wait();
+                    FlushTrace();
+                }
+            }
+
+            FlushTrace();
         }
 
         protected void Await(Func<CancellationToken, Task> call) =>
