@@ -21,6 +21,9 @@ namespace LiveStream.Http
 
         protected IApiTrace? Trace { get; }
 
+        /// <summary>The connection this client speaks for; the objects it returns carry it in their Connection property.</summary>
+        public LiveStream.Model.LiveStreamConnection? Origin { get; set; }
+
         protected async Task<T> CallAsync<T>(ApiRequest request, Func<JsonElement, T> read,
             CancellationToken cancellationToken)
         {

@@ -53,9 +53,9 @@ namespace LiveStream.Model
             new LiveStreamConnection(name, LiveStreamVendor.Theta, serviceAccountId, serviceAccountId,
                 new VendorHttpClient("Theta", baseUri, new ThetaAuthenticator(serviceAccountId, secret), settings));
 
-        public SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace);
+        public SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
 
-        public ThetaClient CreateThetaClient(IApiTrace? trace) => new ThetaClient(Http, AccountId, trace);
+        public ThetaClient CreateThetaClient(IApiTrace? trace) => new ThetaClient(Http, AccountId, trace) { Origin = this };
 
         public override string ToString() => $"{Vendor} connection '{Name}' ({BaseUri})";
     }
