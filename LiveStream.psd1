@@ -14,6 +14,9 @@
         'Connect-LiveStream'
         'Disconnect-LiveStream'
         'Get-LiveStreamConnection'
+        'Get-LiveSession'
+        'Get-LiveSessionStatus'
+        'Get-LiveSessionEvent'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
