@@ -1,5 +1,7 @@
 @{
     RootModule             = 'LiveStream.dll'
+    # Imported before RootModule: installs the loader that keeps dependencies/ apart from other modules' assemblies.
+    NestedModules          = @('LiveStream.Loader.dll')
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '5b0f3c1e-8d2a-4f57-9c61-2e7a4d9b8f10'
@@ -10,6 +12,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('LiveStream.format.ps1xml')
+    HelpInfoURI            = 'https://github.com/livestream-powershell/LiveStream/releases/latest/download/'
     CmdletsToExport        = @(
         'Connect-LiveStream'
         'Disconnect-LiveStream'
@@ -26,7 +29,12 @@
             Tags         = @('Livestream', 'Streaming', 'Video', 'RTMP', 'HLS', 'Sigma', 'Theta', 'EdgeCloud', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/livestream-powershell/LiveStream'
             LicenseUri   = 'https://github.com/livestream-powershell/LiveStream/blob/main/LICENSE'
-            ReleaseNotes = 'https://github.com/livestream-powershell/LiveStream/releases'
+            ReleaseNotes = @'
+0.1.0: first release. Connect-LiveStream, Get-LiveStreamConnection and Disconnect-LiveStream for Sigma Livestream and
+Theta EdgeCloud, with the cmdlets listed in CmdletsToExport; a local emulator of both APIs; help for every cmdlet
+(Get-Help <cmdlet> -Full, Get-Help about_LiveStream). Loads beside other modules' System.Text.Json in Windows
+PowerShell 5.1 and PowerShell 7. Full notes: https://github.com/livestream-powershell/LiveStream/releases
+'@
         }
     }
 }
