@@ -30,10 +30,10 @@
             ProjectUri   = 'https://github.com/livestream-powershell/LiveStream'
             LicenseUri   = 'https://github.com/livestream-powershell/LiveStream/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0: first release. Connect-LiveStream, Get-LiveStreamConnection and Disconnect-LiveStream for Sigma Livestream and
-Theta EdgeCloud, with the cmdlets listed in CmdletsToExport; a local emulator of both APIs; help for every cmdlet
-(Get-Help <cmdlet> -Full, Get-Help about_LiveStream). Loads beside other modules' System.Text.Json in Windows
-PowerShell 5.1 and PowerShell 7. Full notes: https://github.com/livestream-powershell/LiveStream/releases
+0.1.0, first release: cmdlets for Sigma Livestream and Theta EdgeCloud (connections, channels, sessions and events,
+Edge Ingestors), a local emulator of both vendor APIs, Get-Help for every cmdlet and about_LiveStream, and a module
+folder that loads beside other modules' System.Text.Json in Windows PowerShell 5.1 and PowerShell 7.
+Releases: https://github.com/livestream-powershell/LiveStream/releases
 '@
         }
     }

@@ -17,7 +17,7 @@ public sealed class ModuleManifestTests
         Assert.DoesNotContain(import.Output, item => item.BaseObject is WarningRecord);
         var module = Assert.IsType<PSModuleInfo>(Assert.Single(import.Output).BaseObject);
         Assert.Equal("LiveStream", module.Name);
-        var manifestCmdlets = ReadManifestCmdlets();
+        var manifestCmdlets = ManifestCmdlets.Exported;
         Assert.Equal(manifestCmdlets.OrderBy(name => name), module.ExportedCmdlets.Keys.OrderBy(name => name));
         Assert.Contains("Connect-LiveStream", manifestCmdlets);
     }
@@ -51,13 +51,5 @@ public sealed class ModuleManifestTests
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.NotEmpty(result.Output);
         Assert.All(result.Output, verb => Assert.Contains(verb.ToString(), approved));
-    }
-
-    private static List<string> ReadManifestCmdlets()
-    {
-        var text = File.ReadAllText(PsRunspace.ManifestPath);
-        var block = text[text.IndexOf("CmdletsToExport", StringComparison.Ordinal)..];
-        block = block[..block.IndexOf(')')];
-        return System.Text.RegularExpressions.Regex.Matches(block, "'([A-Za-z-]+)'").Select(match => match.Groups[1].Value).ToList();
     }
 }

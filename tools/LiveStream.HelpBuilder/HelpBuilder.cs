@@ -17,7 +17,7 @@ internal sealed class HelpBuilder(string docsFolder, string docsLabel, string he
         foreach (var file in Directory.GetFiles(docsFolder, "*.md").Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
-            var label = Path.Combine(docsLabel, fileName);
+            var label = docsLabel + "/" + fileName;
             var outline = MarkdownOutline.Parse(File.ReadAllText(file));
             if (fileName.StartsWith("about_", StringComparison.OrdinalIgnoreCase))
             {
@@ -48,8 +48,8 @@ internal sealed class HelpBuilder(string docsFolder, string docsLabel, string he
 
         foreach (var cmdlet in cmdlets.Where(cmdlet => !documented.Contains(cmdlet.Name)))
         {
-            problems.Add(new HelpProblem(Path.Combine(docsLabel, cmdlet.Name + ".md"), 1, "LSHELP001",
-                $"{cmdlet.Name} has no help page. Write {Path.Combine(docsLabel, cmdlet.Name + ".md")} in the PlatyPS layout of " +
+            problems.Add(new HelpProblem(docsLabel + "/" + cmdlet.Name + ".md", 1, "LSHELP001",
+                $"{cmdlet.Name} has no help page. Write {docsLabel}/{cmdlet.Name}.md in the PlatyPS layout of " +
                 "Connect-LiveStream.md (one section per parameter)."));
         }
 
