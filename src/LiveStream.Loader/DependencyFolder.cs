@@ -7,8 +7,9 @@ using System.Reflection;
 namespace LiveStream.Loading
 {
     /// <summary>
-    /// The module's private assemblies: every .dll in the <c>dependencies</c> folder of the module folder, by simple
-    /// name. The folder answers only for its own files, and only when its file is at least the version asked for.
+    /// The module's private assemblies: every .dll in the <c>dependencies</c> folder of the module folder (in a
+    /// development build, the module folder itself), by simple name. The folder answers only for its own files, and
+    /// only when its file is at least the version asked for.
     /// </summary>
     internal sealed class DependencyFolder
     {
@@ -16,17 +17,25 @@ namespace LiveStream.Loading
 
         private readonly Dictionary<string, PrivateAssembly> _assemblies;
 
-        private DependencyFolder(string path, Dictionary<string, PrivateAssembly> assemblies)
+        private DependencyFolder(string path, string moduleDirectory, Dictionary<string, PrivateAssembly> assemblies)
         {
             Path = System.IO.Path.GetFullPath(path);
+            ModuleDirectory = System.IO.Path.GetFullPath(moduleDirectory);
             _assemblies = assemblies;
         }
 
         public string Path { get; }
 
+        /// <summary>The module folder: where LiveStream.dll and LiveStream.Loader.dll are.</summary>
+        public string ModuleDirectory { get; }
+
         public IReadOnlyCollection<PrivateAssembly> Assemblies => _assemblies.Values;
 
-        public static DependencyFolder? Open(string path)
+        /// <summary>The dependencies folder of <paramref name="moduleDirectory"/>; null when it has none.</summary>
+        public static DependencyFolder? Of(string moduleDirectory) =>
+            Open(System.IO.Path.Combine(moduleDirectory, FolderName), moduleDirectory);
+
+        public static DependencyFolder? Open(string path, string moduleDirectory)
         {
             if (!Directory.Exists(path))
             {
@@ -36,7 +45,7 @@ namespace LiveStream.Loading
             var assemblies = Directory.GetFiles(path, "*.dll")
                 .Select(file => new PrivateAssembly(AssemblyName.GetAssemblyName(file), file))
                 .ToDictionary(assembly => assembly.Name.Name, StringComparer.OrdinalIgnoreCase);
-            return new DependencyFolder(path, assemblies);
+            return new DependencyFolder(path, moduleDirectory, assemblies);
         }
 
         /// <summary>The file that satisfies <paramref name="requested"/>: same simple name, same or higher version.</summary>
@@ -50,10 +59,7 @@ namespace LiveStream.Loading
             return requested.Version == null || own.Name.Version >= requested.Version ? own : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="assembly"/> is the module's own: loaded from this folder or from the module folder
-        /// that holds it (LiveStream.dll, LiveStream.Loader.dll).
-        /// </summary>
+        /// <summary>Whether <paramref name="assembly"/> is the module's own: loaded from this folder or the module folder.</summary>
         public bool IsModuleAssembly(Assembly assembly)
         {
             if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location))
@@ -62,7 +68,7 @@ namespace LiveStream.Loading
             }
 
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(assembly.Location));
-            return SamePath(directory, Path) || SamePath(directory, System.IO.Path.GetDirectoryName(Path));
+            return SamePath(directory, Path) || SamePath(directory, ModuleDirectory);
         }
 
         private static bool SamePath(string? left, string? right) =>

@@ -13,22 +13,25 @@ namespace LiveStream.Loading
 
         protected DependencyFolder Folder { get; }
 
+        /// <summary>The resolver for the running .NET and the module folder <paramref name="moduleDirectory"/>.</summary>
+        public static DependencyResolver? For(string moduleDirectory) => For(moduleDirectory, LoadContextResolver.IsSupported);
+
         /// <summary>
-        /// The resolver for the running .NET: an AssemblyLoadContext on .NET (PowerShell 7), an AssemblyResolve handler
-        /// on .NET Framework (Windows PowerShell 5.1). Null when there is no dependencies folder in the module folder
-        /// <paramref name="moduleDirectory"/> (a development build, where the dependencies sit beside LiveStream.dll).
+        /// On .NET (PowerShell 7), an AssemblyLoadContext for the dependencies folder; none for a development build,
+        /// whose dependencies sit beside LiveStream.dll, where PowerShell finds them. On .NET Framework (Windows
+        /// PowerShell 5.1), an AssemblyResolve handler for the dependencies folder, or in a development build for the
+        /// module folder itself: the version gaps between the netstandard packages need it in both layouts.
         /// </summary>
-        public static DependencyResolver? For(string moduleDirectory)
+        internal static DependencyResolver? For(string moduleDirectory, bool hasLoadContexts)
         {
-            var folder = DependencyFolder.Open(System.IO.Path.Combine(moduleDirectory, DependencyFolder.FolderName));
-            if (folder == null)
+            var folder = DependencyFolder.Of(moduleDirectory);
+            if (hasLoadContexts)
             {
-                return null;
+                return folder == null ? null : new LoadContextResolver(folder, LoadContextResolver.PlatformDirectory());
             }
 
-            return LoadContextResolver.IsSupported
-                ? new LoadContextResolver(folder, LoadContextResolver.PlatformDirectory())
-                : new AssemblyResolveHandler(folder);
+            folder ??= DependencyFolder.Open(moduleDirectory, moduleDirectory);
+            return folder == null ? null : new AssemblyResolveHandler(folder);
         }
 
         /// <summary>Starts answering load requests. Calling it again while hooked does nothing.</summary>

@@ -12,7 +12,7 @@ public sealed class ModuleLoaderTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("livestream-loader-").FullName;
 
-    private static DependencyFolder Dependencies => DependencyFolder.Open(Path.Combine(PackagedModule.Folder, "dependencies"))!;
+    private static DependencyFolder Dependencies => DependencyFolder.Of(PackagedModule.Folder)!;
 
     [Fact]
     public void The_folder_answers_a_request_for_its_version_or_a_lower_one_and_nothing_else()
@@ -28,10 +28,26 @@ public sealed class ModuleLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_development_build_has_no_dependencies_folder_and_so_no_resolver()
+    public void The_packaged_folder_gets_a_load_context_on_NET_and_an_AssemblyResolve_handler_on_NET_Framework()
     {
-        Assert.Null(DependencyResolver.For(AppContext.BaseDirectory));
-        Assert.IsType<LoadContextResolver>(DependencyResolver.For(PackagedModule.Folder));
+        Assert.IsType<LoadContextResolver>(DependencyResolver.For(PackagedModule.Folder, hasLoadContexts: true));
+        Assert.IsType<AssemblyResolveHandler>(DependencyResolver.For(PackagedModule.Folder, hasLoadContexts: false));
+    }
+
+    [Fact]
+    public void A_development_build_needs_no_resolver_on_NET_and_gets_one_for_its_own_folder_on_NET_Framework()
+    {
+        // The development layout: every assembly beside LiveStream.dll, no dependencies folder.
+        foreach (var file in Directory.GetFiles(PackagedModule.Folder, "*.dll", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(_scratch, Path.GetFileName(file)));
+        }
+
+        Assert.Null(DependencyResolver.For(_scratch, hasLoadContexts: true));
+        var handler = Assert.IsType<AssemblyResolveHandler>(DependencyResolver.For(_scratch, hasLoadContexts: false));
+        // System.Memory asks for this version of Unsafe; the folder has 6.0.0.0.
+        var unsafeAssembly = handler.Answer(new AssemblyName("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1"), requestingAssembly: null);
+        Assert.Equal(Path.Combine(_scratch, "System.Runtime.CompilerServices.Unsafe.dll"), unsafeAssembly?.Path);
     }
 
     [Fact]

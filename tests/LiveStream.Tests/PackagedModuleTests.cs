@@ -59,7 +59,7 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
         // Windows PowerShell 5.1 cannot run here; this checks what its AssemblyResolve handler would be asked. Every
         // reference of LiveStream.dll and of the dependencies is netstandard or PowerShell (given by the host), or is
         // answered with a file of dependencies/ in the same or a higher version.
-        var folder = DependencyFolder.Open(Path.Combine(PackagedModule.Folder, "dependencies"))!;
+        var folder = DependencyFolder.Of(PackagedModule.Folder)!;
         var handler = new AssemblyResolveHandler(folder);
         var cmdlets = System.Reflection.Assembly.LoadFile(Path.Combine(PackagedModule.Folder, "LiveStream.dll"));
         var files = TopLevelAssemblies.Select(name => Path.Combine(PackagedModule.Folder, name)).Concat(folder.Assemblies.Select(assembly => assembly.Path));
