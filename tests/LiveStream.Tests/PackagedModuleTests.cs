@@ -109,7 +109,9 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
 
         Assert.Equal($"LiveStream|{Path.Combine(dependencies, "LiveStream.Core.dll")}", run.Host.Value("core"));
         Assert.Equal("Default", run.Host.Value("cmdlets"));
+        // Once, after a second runspace, a RunspacePool and Remove-Module + Import-Module in the same process too.
         Assert.Equal("1", run.Host.Value("core.count"));
+        Assert.Equal("again|True", run.Host.Value("reimported"));
         // The module's context holds what .NET does not ship itself; System.Text.Json comes from the platform, which
         // ships a newer one than the module's 8.0.
         Assert.Equal(["LiveStream.Core", "Microsoft.Bcl.AsyncInterfaces"], run.Host.Value("module.context").Split(',').Order());

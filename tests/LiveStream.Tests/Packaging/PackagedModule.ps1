@@ -60,7 +60,6 @@ $second = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault
 $second.Open()
 Invoke-InRunspace $second 'param($manifest) Import-Module $manifest; "second.connections=$(@(Get-LiveStreamConnection -Name *).Count)"' @($manifest)
 $second.Dispose()
-Write-Fact 'core.count' @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LiveStream.Core' }).Count
 
 # Two jobs at once on the two runspaces of a RunspacePool: each connects under its own name, waits for the other,
 # then lists what it sees.
@@ -90,6 +89,12 @@ foreach ($one in $running) {
 }
 $pool.Dispose()
 
+# Remove-Module and import again: the loader is unhooked and hooked again, the same LiveStream.Core serves.
+Remove-Module -Name LiveStream
+$null = Import-Module -Name $manifest -PassThru
+$again = Connect-LiveStream -Sigma -AppId $appId -BaseUri $baseUri -Credential $credential -Name 'again' -PassThru
+Write-Fact 'reimported' "$($again.Name)|$($again.GetType().Assembly -eq $core)"
+
 # The manifest and the help of the packaged folder.
 $tested = Test-ModuleManifest -Path $manifest -WarningVariable manifestWarnings
 Write-Fact 'manifest' "$($tested.Name)|$($tested.Version)|$($manifestWarnings.Count)"
@@ -114,4 +119,5 @@ $fresh = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault2
 $fresh.Open()
 Invoke-InRunspace $fresh 'Get-LiveStreamConnection -Name *; "autoloaded=$((Get-Module LiveStream).ModuleBase)"' @()
 $fresh.Dispose()
+Write-Fact 'core.count' @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LiveStream.Core' }).Count
 Write-Fact 'done' 'true'
