@@ -14,7 +14,7 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
     private const string TokyoUnavailable = "0x3A2b1C0d9E8f7A6b5C4d3E2f1A0b9C8d7E6f5A4b";
 
     private readonly PsRunspace _shell = new();
-    private readonly ThetaDriver _theta = new(emulator);
+    private readonly ThetaDriver _theta = new(emulator.Emulator);
 
     public async Task InitializeAsync()
     {

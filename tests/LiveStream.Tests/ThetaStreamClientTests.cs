@@ -9,7 +9,7 @@ namespace LiveStream.Tests;
 /// <summary>The Theta client's stream and ingestor calls against the emulator (no cmdlet creates Theta streams yet).</summary>
 public sealed class ThetaStreamClientTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
-    private readonly ThetaDriver _theta = new(emulator);
+    private readonly ThetaDriver _theta = new(emulator.Emulator);
 
     public Task InitializeAsync() => emulator.ResetAsync();
 

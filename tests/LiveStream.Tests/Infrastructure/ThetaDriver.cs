@@ -9,16 +9,17 @@ using LiveStream.Theta;
 namespace LiveStream.Tests.Infrastructure;
 
 /// <summary>
-/// Sets up Theta scenes from C#: ThetaClients of the fixture's two service accounts (streams are created through the
+/// Sets up Theta scenes from C#: ThetaClients of the emulator's two service accounts (streams are created through the
 /// module's own client, as no cmdlet creates them yet), the emulator's Theta controls over HTTP, and raw reads.
 /// </summary>
-public sealed class ThetaDriver(EmulatorFixture emulator) : IDisposable
+public sealed class ThetaDriver(LiveStreamEmulator emulator) : IDisposable
 {
     private readonly List<LiveStreamConnection> _connections = [];
+    private readonly HttpClient _http = new() { BaseAddress = emulator.BaseUri };
 
-    public ThetaClient A => ClientFor(emulator.ThetaA);
+    public ThetaClient A => ClientFor(emulator.Options.Theta[0]);
 
-    public ThetaClient B => ClientFor(emulator.ThetaB);
+    public ThetaClient B => ClientFor(emulator.Options.Theta[1]);
 
     public ThetaClient ClientFor(ThetaAccount account)
     {
@@ -70,7 +71,7 @@ public sealed class ThetaDriver(EmulatorFixture emulator) : IDisposable
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await emulator.Control.SendAsync(request);
+        using var response = await _http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         return new ControlAnswer((int)response.StatusCode, json);
     }
@@ -83,6 +84,7 @@ public sealed class ThetaDriver(EmulatorFixture emulator) : IDisposable
         }
 
         _connections.Clear();
+        _http.Dispose();
     }
 }
 
