@@ -358,6 +358,47 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
         Assert.DoesNotContain(result.Verbose, record => record.Message.Contains(key));
     }
 
+    [Fact]
+    public async Task When_no_ingestor_is_available_selecting_the_nearest_gives_a_LimitsExceeded_record()
+    {
+        var streams = new List<LiveChannel>();
+        for (var i = 0; i < 3; i++)
+        {
+            streams.Add(await _theta.CreateStreamAsync(_theta.A));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            var other = await _theta.CreateStreamAsync(_theta.B);
+            await _theta.B.SelectNearestIngestorAsync(other.Id, CancellationToken.None);
+        }
+
+        _shell.Run("$ids | Select-EdgeIngestor -ThrottleLimit 1", ("ids", streams.Select(stream => stream.Id).ToArray())).AssertSuccess();
+        emulator.State.ClearRequests();
+
+        var result = _shell.Run("Select-EdgeIngestor -ChannelId $id", ("id", streams[0].Id));
+
+        var error = result.SingleError();
+        Assert.Equal("LiveStream.LimitsExceeded,LiveStream.Commands.SelectEdgeIngestorCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains("No Theta Edge Ingestor is available", error.Exception.Message);
+        Assert.DoesNotContain(emulator.Requests(), request => request.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task An_unknown_ingestor_is_NotFound_and_releasing_one_that_is_not_selected_is_a_Conflict()
+    {
+        var stream = await _theta.CreateStreamAsync(_theta.A);
+
+        var unknown = _shell.Run("Select-EdgeIngestor -Id $ingestor -ChannelId $id", ("ingestor", "0x" + new string('0', 40)), ("id", stream.Id));
+        var notSelected = _shell.Run("Disconnect-EdgeIngestor -Id $ingestor", ("ingestor", VirginiaFirst));
+
+        Assert.Equal("LiveStream.NotFound,LiveStream.Commands.SelectEdgeIngestorCommand", unknown.SingleError().FullyQualifiedErrorId);
+        var conflict = notSelected.SingleError();
+        Assert.Equal("LiveStream.Conflict,LiveStream.Commands.DisconnectEdgeIngestorCommand", conflict.FullyQualifiedErrorId);
+        Assert.Contains("Ingestor is not selected", conflict.Exception.Message);
+    }
+
     private static string WithoutColour(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\u001b\\[[0-9;]*m", "");
 
     public Task DisposeAsync()
