@@ -45,11 +45,14 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
     public async Task The_order_follows_the_callers_location()
     {
         (await _theta.SetCallerLocationAsync(8.6821, 50.1109)).AssertSuccess();
+        var offTheMap = await _theta.SetCallerLocationAsync(200, 50);
 
         var ingestors = _shell.Run("Get-EdgeIngestor").Objects<EdgeIngestor>();
 
         Assert.Equal(Frankfurt, ingestors[0].Id);
         Assert.Equal(1, ingestors[0].Rank);
+        Assert.Equal(400, offTheMap.StatusCode);
+        Assert.Equal(8.6821, (double?)(await _theta.GetCallerLocationAsync()).Body["longitude"]);
     }
 
     [Fact]

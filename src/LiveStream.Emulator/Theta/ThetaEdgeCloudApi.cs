@@ -16,6 +16,28 @@ public static class ThetaEdgeCloudApi
         ThetaEmulatorControl.Map(app, state);
     }
 
+    /// <summary>
+    /// Authenticates the caller (credentials optional unless <paramref name="credentialsRequired"/>), then runs
+    /// <paramref name="handle"/> under the store's lock once lapsed selections are released.
+    /// </summary>
+    public static IResult Handle(EmulatorState state, HttpRequest request, bool credentialsRequired,
+        Func<ThetaStore, ThetaAccount?, IResult> handle)
+    {
+        var (account, failure) = ThetaApi.Authenticate(request, state.Theta, credentialsRequired);
+        return failure ?? Handle(state, store => handle(store, account));
+    }
+
+    /// <summary>Runs <paramref name="handle"/> under the store's lock once lapsed selections are released.</summary>
+    public static IResult Handle(EmulatorState state, Func<ThetaStore, IResult> handle)
+    {
+        var store = state.Theta;
+        lock (store.Gate)
+        {
+            store.ExpireUnusedSelections();
+            return handle(store);
+        }
+    }
+
     /// <summary>The request's JSON object body, or null when the body is empty, not JSON or not an object.</summary>
     public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)
     {

@@ -16,7 +16,7 @@ public static class ThetaEmulatorControl
     {
         var control = app.MapGroup(Prefix);
 
-        control.MapGet("/location", () => Location(state.Theta.CallerLocation));
+        control.MapGet("/location", () => ThetaEdgeCloudApi.Handle(state, store => Location(store.CallerLocation)));
 
         control.MapPut("/location", async (HttpRequest request) =>
         {
@@ -29,19 +29,15 @@ public static class ThetaEmulatorControl
                 return ThetaApi.Error(400, "Give longitude (-180 to 180) and latitude (-90 to 90), e.g. {\"longitude\":8.68,\"latitude\":50.11}");
             }
 
-            var store = state.Theta;
-            lock (store.Gate)
+            return ThetaEdgeCloudApi.Handle(state, store =>
             {
                 store.CallerLocation = location;
-            }
-
-            return Location(location);
+                return Location(location);
+            });
         });
 
         control.MapPost("/ingestors/{ingestorId}/take-before-next-select", (string ingestorId) =>
-        {
-            var store = state.Theta;
-            lock (store.Gate)
+            ThetaEdgeCloudApi.Handle(state, store =>
             {
                 if (store.FindIngestor(ingestorId) == null)
                 {
@@ -50,8 +46,7 @@ public static class ThetaEmulatorControl
 
                 store.TakenBeforeNextSelect.Add(ingestorId);
                 return ThetaApi.Success(new JsonObject { ["id"] = ingestorId });
-            }
-        });
+            }));
 
         // An ingest server accepts a publish only for the key of a live selection at that server.
         control.MapPost("/encoder/publish", async (HttpRequest request) =>
@@ -64,10 +59,8 @@ public static class ThetaEmulatorControl
                 return ThetaApi.Error(400, "Give the encoder's stream_server and stream_key");
             }
 
-            var store = state.Theta;
-            lock (store.Gate)
+            return ThetaEdgeCloudApi.Handle(state, store =>
             {
-                store.ExpireUnusedSelections();
                 var selection = store.Selections.FirstOrDefault(candidate =>
                     candidate.StreamKey == key && string.Equals(candidate.StreamServer, server.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
                 if (selection == null)
@@ -82,7 +75,7 @@ public static class ThetaEmulatorControl
 
                 store.Publish(selection);
                 return Encoder(selection, store);
-            }
+            });
         });
 
         control.MapPost("/encoder/unpublish", async (HttpRequest request) =>
@@ -93,10 +86,8 @@ public static class ThetaEmulatorControl
                 return ThetaApi.Error(400, "Give the encoder's stream_key");
             }
 
-            var store = state.Theta;
-            lock (store.Gate)
+            return ThetaEdgeCloudApi.Handle(state, store =>
             {
-                store.ExpireUnusedSelections();
                 var selection = store.Selections.FirstOrDefault(candidate => candidate.StreamKey == key && candidate.Publishing);
                 if (selection == null)
                 {
@@ -105,7 +96,7 @@ public static class ThetaEmulatorControl
 
                 store.Unpublish(selection);
                 return Encoder(selection, store);
-            }
+            });
         });
     }
 

@@ -14,44 +14,26 @@ public static class ThetaIngestorEndpoints
     public static void Map(WebApplication app, EmulatorState state)
     {
         app.MapGet("/ingestor/filter", (HttpRequest request) =>
-        {
-            var store = state.Theta;
-            var (account, failure) = ThetaApi.Authenticate(request, store, required: true);
-            if (failure != null)
+            ThetaEdgeCloudApi.Handle(state, request, credentialsRequired: true, (store, account) =>
             {
-                return failure;
-            }
-
-            lock (store.Gate)
-            {
-                store.ExpireUnusedSelections();
                 var ingestors = store.IngestorsNearestFirst().Select(ingestor => View(ingestor, store, account!)).ToArray();
                 return ThetaApi.Success(new JsonObject
                 {
                     ["total_count"] = ingestors.Length,
                     ["ingestors"] = new JsonArray(ingestors),
                 });
-            }
-        });
+            }));
 
         app.MapPut("/ingestor/{ingestorId}/select", async (string ingestorId, HttpRequest request) =>
         {
-            var store = state.Theta;
-            var (account, failure) = ThetaApi.Authenticate(request, store, required: true);
-            if (failure != null)
-            {
-                return failure;
-            }
-
             var streamId = ThetaEdgeCloudApi.Text(await ThetaEdgeCloudApi.ReadObjectAsync(request), "tva_stream");
-            if (string.IsNullOrEmpty(streamId))
+            return ThetaEdgeCloudApi.Handle(state, request, credentialsRequired: true, (store, account) =>
             {
-                return ThetaApi.Error(400, "tva_stream is required");
-            }
+                if (string.IsNullOrEmpty(streamId))
+                {
+                    return ThetaApi.Error(400, "tva_stream is required");
+                }
 
-            lock (store.Gate)
-            {
-                store.ExpireUnusedSelections();
                 var ingestor = store.FindIngestor(ingestorId);
                 if (ingestor == null)
                 {
@@ -79,21 +61,12 @@ public static class ThetaIngestorEndpoints
                     ["stream_server"] = selection.StreamServer,
                     ["stream_key"] = selection.StreamKey,
                 });
-            }
+            });
         });
 
         app.MapPut("/ingestor/{ingestorId}/unselect", (string ingestorId, HttpRequest request) =>
-        {
-            var store = state.Theta;
-            var (account, failure) = ThetaApi.Authenticate(request, store, required: true);
-            if (failure != null)
+            ThetaEdgeCloudApi.Handle(state, request, credentialsRequired: true, (store, account) =>
             {
-                return failure;
-            }
-
-            lock (store.Gate)
-            {
-                store.ExpireUnusedSelections();
                 var ingestor = store.FindIngestor(ingestorId);
                 if (ingestor == null)
                 {
@@ -113,8 +86,7 @@ public static class ThetaIngestorEndpoints
 
                 store.Release(selection);
                 return ThetaApi.Success(new JsonObject());
-            }
-        });
+            }));
     }
 
     /// <summary>An ingestor as listed to <paramref name="caller"/>: its stream_key only when the caller's stream selected it.</summary>

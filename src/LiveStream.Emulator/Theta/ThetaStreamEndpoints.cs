@@ -9,21 +9,14 @@ public static class ThetaStreamEndpoints
     {
         app.MapPost("/stream", async (HttpRequest request) =>
         {
-            var store = state.Theta;
-            var (account, failure) = ThetaApi.Authenticate(request, store, required: true);
-            if (failure != null)
-            {
-                return failure;
-            }
-
             var name = ThetaEdgeCloudApi.Text(await ThetaEdgeCloudApi.ReadObjectAsync(request), "name");
-            if (string.IsNullOrWhiteSpace(name))
+            return ThetaEdgeCloudApi.Handle(state, request, credentialsRequired: true, (store, account) =>
             {
-                return ThetaApi.Error(400, "name is required");
-            }
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    return ThetaApi.Error(400, "name is required");
+                }
 
-            lock (store.Gate)
-            {
                 var held = store.StreamCountOf(account!.Id);
                 if (held >= ThetaStore.StreamLimitPerAccount)
                 {
@@ -43,22 +36,13 @@ public static class ThetaStreamEndpoints
                 };
                 store.Streams.Add(stream);
                 return ThetaApi.Success(View(stream, null));
-            }
+            });
         });
 
         // The credential headers are optional here; stream_server and stream_key are shown only to the stream's owner.
         app.MapGet("/stream/{streamId}", (string streamId, HttpRequest request) =>
-        {
-            var store = state.Theta;
-            var (account, failure) = ThetaApi.Authenticate(request, store, required: false);
-            if (failure != null)
+            ThetaEdgeCloudApi.Handle(state, request, credentialsRequired: false, (store, account) =>
             {
-                return failure;
-            }
-
-            lock (store.Gate)
-            {
-                store.ExpireUnusedSelections();
                 var stream = store.FindStream(streamId);
                 if (stream == null)
                 {
@@ -67,8 +51,7 @@ public static class ThetaStreamEndpoints
 
                 var isOwner = account != null && (string?)stream["service_account_id"] == account.Id;
                 return ThetaApi.Success(View(stream, isOwner ? store.SelectionOfStream(streamId) : null));
-            }
-        });
+            }));
     }
 
     /// <summary>A stream as create and get show it: without its owner, with the ingest details when given a selection.</summary>

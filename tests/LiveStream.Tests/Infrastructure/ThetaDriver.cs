@@ -49,6 +49,8 @@ public sealed class ThetaDriver(LiveStreamEmulator emulator) : IDisposable
     public Task<ControlAnswer> SetCallerLocationAsync(double longitude, double latitude) =>
         SendAsync(HttpMethod.Put, "_emulator/theta/location", new JsonObject { ["longitude"] = longitude, ["latitude"] = latitude });
 
+    public Task<ControlAnswer> GetCallerLocationAsync() => SendAsync(HttpMethod.Get, "_emulator/theta/location", null);
+
     public Task<ControlAnswer> TakeBeforeNextSelectAsync(string ingestorId) =>
         SendAsync(HttpMethod.Post, $"_emulator/theta/ingestors/{ingestorId}/take-before-next-select", new JsonObject());
 
