@@ -36,6 +36,8 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var app = builder.Build();
         var state = new EmulatorState(options);
@@ -43,16 +45,14 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
         {
             await RecordAsync(context, state);
             var path = context.Request.Path.Value ?? "/";
-            if (!path.StartsWith(ControlApi.Prefix, StringComparison.Ordinal))
+            if (path.StartsWith(ControlApi.Prefix, StringComparison.Ordinal))
             {
-                var latency = state.Faults.LatencyFor(context.Request.Method, path);
-                if (latency > TimeSpan.Zero)
-                {
-                    await Task.Delay(latency, context.RequestAborted);
-                }
+                await next(context);
             }
-
-            await next(context);
+            else
+            {
+                await FaultInjection.InvokeAsync(context, next, state);
+            }
         });
 
         ControlApi.Map(app, state);

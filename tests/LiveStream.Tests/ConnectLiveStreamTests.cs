@@ -153,6 +153,23 @@ public sealed class ConnectLiveStreamTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public void A_connection_serialized_to_CLIXML_carries_no_secret()
+    {
+        _shell.ConnectSigma(emulator).AssertSuccess();
+        _shell.ConnectTheta(emulator, emulator.ThetaA).AssertSuccess();
+
+        var result = _shell.Run("Get-LiveStreamConnection | ForEach-Object { [System.Management.Automation.PSSerializer]::Serialize($_, 5) }");
+
+        result.AssertSuccess();
+        var clixml = string.Join("\n", result.Output.Select(item => item.ToString()));
+        Assert.Contains("<Objs", clixml);
+        Assert.Contains(emulator.Sigma.AppId, clixml);
+        Assert.DoesNotContain(EmulatorFixture.SigmaSecret, clixml);
+        Assert.DoesNotContain(EmulatorFixture.ThetaSecretA, clixml);
+        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.Sigma.UserName + ":" + EmulatorFixture.SigmaSecret)), clixml);
+    }
+
+    [Fact]
     public void Verbose_shows_method_url_and_status_of_the_check_call()
     {
         var result = _shell.ConnectSigma(emulator, "-Verbose");

@@ -50,6 +50,8 @@ public static class ControlApi
             return Results.NoContent();
         });
 
+        SigmaEncoderSimulator.Map(control, state);
+
         control.MapPost("/clock/advance", (ClockAdvance advance) =>
         {
             state.Clock.Advance(TimeSpan.FromSeconds(advance.Seconds));

@@ -17,14 +17,7 @@ public static class SigmaApi
         var api = app.MapGroup("/api/livestream").AddEndpointFilter(async (context, next) =>
             Authenticate(context.HttpContext.Request, state.Options.Sigma) ?? await next(context));
 
-        api.MapGet("/sessions", (HttpRequest request) =>
-        {
-            var store = state.Sigma;
-            lock (store.Gate)
-            {
-                return SigmaQuery.List(store.Sessions, request);
-            }
-        });
+        SigmaSessionEndpoints.Map(api, state);
     }
 
     /// <summary>Basic base64(username:secret key) and the app's X-App-Id: 401 without a valid credential, 403 for another app.</summary>

@@ -17,7 +17,7 @@ namespace LiveStream.Commands
         private readonly SemaphoreSlim _wakeUp = new SemaphoreSlim(0);
         private PipelineTrace? _trace;
 
-        protected CancellationToken StopToken => _stopping.Token;
+        protected internal CancellationToken StopToken => _stopping.Token;
 
         internal PipelineTrace Trace => _trace ??= new PipelineTrace(_wakeUp);
 
@@ -27,9 +27,11 @@ namespace LiveStream.Commands
         /// Runs a vendor call to the end on the pipeline thread, writing its messages as they come. Ctrl+C ends it at
         /// once with PipelineStoppedException.
         /// </summary>
-        protected T Await<T>(Func<CancellationToken, Task<T>> call)
+        protected T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call(StopToken));
+
+        /// <summary>Waits for a vendor call already started with <see cref="StopToken"/>.</summary>
+        protected internal T Await<T>(Task<T> task)
         {
-            var task = call(StopToken);
             WaitFor(task);
             try
             {
@@ -85,6 +87,19 @@ namespace LiveStream.Commands
                         WriteWarning(message.Text);
                         break;
                 }
+            }
+        }
+
+        /// <summary>Runs the work for one item; a vendor failure becomes that item's error record and the pipeline goes on.</summary>
+        protected void ForItem(object? target, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (LiveStreamApiException exception)
+            {
+                WriteApiError(exception, target);
             }
         }
 

@@ -51,6 +51,23 @@ namespace LiveStream.Commands
             return found!;
         }
 
+        /// <summary>
+        /// True when <paramref name="id"/> is a Sigma id (a GUID); otherwise writes one InvalidId record naming it, and
+        /// nothing is sent.
+        /// </summary>
+        protected bool CheckSigmaId(string? id, string what)
+        {
+            if (SigmaIds.IsId(id))
+            {
+                return true;
+            }
+
+            WriteInputError("LiveStream.InvalidId",
+                $"'{id}' is not a Sigma {what} id. Sigma ids are GUIDs such as 42efeee4-e94e-4444-b0a6-90850413519d.",
+                ErrorCategory.InvalidArgument, id);
+            return false;
+        }
+
         protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);
 
         protected ThetaClient ThetaClientFor(LiveStreamConnection connection) => connection.CreateThetaClient(Trace);

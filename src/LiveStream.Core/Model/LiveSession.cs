@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+
+namespace LiveStream.Model
+{
+    /// <summary>One broadcast of a Sigma channel: from an encoder's publish to its end.</summary>
+    public sealed class LiveSession
+    {
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The same as <see cref="Id"/>, so that piping a session binds -SessionId.</summary>
+        public string SessionId => Id;
+
+        public string? Name { get; set; }
+
+        /// <summary>init, processing, preparing, error, live or ended.</summary>
+        public string? Status { get; set; }
+
+        public string? ChannelId { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? StartedAt { get; set; }
+
+        public DateTimeOffset? FinishedAt { get; set; }
+
+        public TimeSpan? Duration { get; set; }
+
+        /// <summary>The publishing encoder's address (clientInfo.ip).</summary>
+        public string? ClientIp { get; set; }
+
+        public string[] RecordUrls { get; set; } = Array.Empty<string>();
+
+        /// <summary>The catchup playlist on S3, when the channel stores catchup there.</summary>
+        public string? CatchupUrl { get; set; }
+
+        public LiveStreamVendor Provider { get; set; } = LiveStreamVendor.Sigma;
+
+        public LiveStreamConnection? Connection { get; set; }
+
+        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+
+        public override string ToString() => Name ?? Id;
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+
+namespace LiveStream.Model
+{
+    /// <summary>Something that happened in a session (initialize, start, stable, interrupted, restored, ended...).</summary>
+    public sealed class LiveSessionEvent
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string? SessionId { get; set; }
+
+        public DateTimeOffset? Time { get; set; }
+
+        public string? Action { get; set; }
+
+        /// <summary>Who caused it, e.g. "user"; absent for most events.</summary>
+        public string? Actor { get; set; }
+
+        /// <summary>The vendor's message, in Vietnamese (e.g. "Kênh ổn định").</summary>
+        public string? Message { get; set; }
+
+        public LiveStreamConnection? Connection { get; set; }
+
+        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+
+        public override string ToString() => $"{Time:u} {Action} {Message}";
+    }
+}

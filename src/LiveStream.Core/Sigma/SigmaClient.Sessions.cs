@@ -1,0 +1,113 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveStream.Http;
+using LiveStream.Model;
+
+namespace LiveStream.Sigma
+{
+    public sealed partial class SigmaClient
+    {
+        public Task<Page<LiveSession>> ListSessionsAsync(SigmaListQuery query, int page, int perPage,
+            CancellationToken cancellationToken) =>
+            ListPageAsync("/api/livestream/sessions", query, page, perPage, ReadSession, cancellationToken);
+
+        public Task<LiveSessionStatus> GetSessionStatusAsync(string sessionId, CancellationToken cancellationToken) =>
+            CallAsync(
+                ApiRequest.Create(HttpMethod.Get, "/api/livestream/sessions/{0}/status", sessionId),
+                body => new LiveSessionStatus(sessionId, JsonFields.RequiredString(JsonFields.RequireObject(body, "the answer"), "status"))
+                {
+                    Connection = Origin,
+                },
+                cancellationToken);
+
+        public Task<Page<LiveSessionEvent>> ListEventsAsync(SigmaListQuery query, int page, int perPage,
+            CancellationToken cancellationToken) =>
+            ListPageAsync("/api/livestream/events", query, page, perPage, ReadEvent, cancellationToken);
+
+        private LiveSession ReadSession(JsonElement json)
+        {
+            JsonFields.RequireObject(json, "a session");
+            var session = new LiveSession
+            {
+                Id = JsonFields.RequiredString(json, "id"),
+                Name = JsonFields.String(json, "name"),
+                Status = JsonFields.String(json, "status"),
+                ChannelId = JsonFields.String(json, "channelId"),
+                CreatedAt = JsonFields.Date(json, "createdAt"),
+                StartedAt = JsonFields.Date(json, "startedAt"),
+                FinishedAt = JsonFields.Date(json, "finishedAt"),
+                RecordUrls = JsonFields.StringArray(json, "recordUrls"),
+                Connection = Origin,
+                Raw = (System.Collections.Generic.IDictionary<string, object?>)JsonFields.ToPlain(json)!,
+            };
+            var seconds = JsonFields.Double(json, "duration");
+            session.Duration = seconds.HasValue ? TimeSpan.FromSeconds(seconds.Value) : (TimeSpan?)null;
+            var client = JsonFields.Object(json, "clientInfo");
+            session.ClientIp = client.HasValue ? JsonFields.String(client.Value, "ip") : null;
+            var channel = JsonFields.Object(json, "channel");
+            if (channel.HasValue)
+            {
+                session.CatchupUrl = SigmaCatchup.PlaylistUrl(CatchupDestinationOf(channel.Value), session.Id);
+            }
+
+            return session;
+        }
+
+        private LiveSessionEvent ReadEvent(JsonElement json)
+        {
+            JsonFields.RequireObject(json, "an event");
+            return new LiveSessionEvent
+            {
+                Id = JsonFields.RequiredString(json, "id"),
+                SessionId = JsonFields.String(json, "sessionId"),
+                Time = JsonFields.Date(json, "createdAt"),
+                Action = JsonFields.String(json, "action"),
+                Actor = JsonFields.String(json, "actor"),
+                Message = JsonFields.String(json, "message"),
+                Connection = Origin,
+                Raw = (System.Collections.Generic.IDictionary<string, object?>)JsonFields.ToPlain(json)!,
+            };
+        }
+
+        /// <summary>The S3 bucket and endpoint of a channel's catchup, when it stores catchup on S3.</summary>
+        internal static LiveS3Destination? CatchupDestinationOf(JsonElement channel)
+        {
+            if (JsonFields.Boolean(channel, "catchup") == false)
+            {
+                return null;
+            }
+
+            var destination = JsonFields.Object(channel, "destinationCatchup");
+            if (!destination.HasValue || !string.Equals(JsonFields.String(destination.Value, "type"), "s3",
+                    StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var s3 = JsonFields.Object(destination.Value, "s3");
+            if (!s3.HasValue)
+            {
+                return null;
+            }
+
+            var bucket = JsonFields.String(s3.Value, "bucket");
+            var endpoint = JsonFields.String(s3.Value, "endpoint");
+            if (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(endpoint))
+            {
+                return null;
+            }
+
+            return new LiveS3Destination
+            {
+                Bucket = bucket!,
+                Endpoint = endpoint!,
+                Region = JsonFields.String(s3.Value, "region"),
+                SegmentPrefix = JsonFields.String(s3.Value, "segmentPrefix"),
+            };
+        }
+    }
+}

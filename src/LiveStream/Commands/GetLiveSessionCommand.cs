@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using LiveStream.Model;
+using LiveStream.Sigma;
+
+namespace LiveStream.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "LiveSession", DefaultParameterSetName = ByChannelSet, SupportsPaging = true)]
+    [OutputType(typeof(LiveSession))]
+    public sealed class GetLiveSessionCommand : VendorCmdlet
+    {
+        private const string ByChannelSet = "ByChannel";
+        private const string ByIdSet = "ById";
+
+        [Parameter(Position = 0, ParameterSetName = ByChannelSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ChannelId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        [Alias("SessionId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = new string[0];
+
+        [Parameter(ParameterSetName = ByChannelSet)]
+        [ValidateSet("init", "processing", "preparing", "error", "live", "ended", IgnoreCase = true)]
+        public string? Status { get; set; }
+
+        /// <summary>Only sessions created at or after this time.</summary>
+        [Parameter(ParameterSetName = ByChannelSet)]
+        public DateTime? After { get; set; }
+
+        /// <summary>Only sessions created at or before this time.</summary>
+        [Parameter(ParameterSetName = ByChannelSet)]
+        public DateTime? Before { get; set; }
+
+        [Parameter(ParameterSetName = ByChannelSet)]
+        public SwitchParameter Oldest { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = ResolveConnection(LiveStreamVendor.Sigma);
+            var client = SigmaClientFor(connection);
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    if (CheckSigmaId(id, "session"))
+                    {
+                        ForItem(id, () => WriteSession(client, id));
+                    }
+                }
+
+                return;
+            }
+
+            if (ChannelId != null && !CheckSigmaId(ChannelId, "channel"))
+            {
+                return;
+            }
+
+            var query = new SigmaListQuery()
+                .Where("channelId", ChannelId)
+                .Where("status", Status?.ToLowerInvariant())
+                .Between("createdAt", ToUtc(After), ToUtc(Before))
+                .SortBy("createdAt", descending: !Oldest);
+            ForItem(ChannelId, () => PagedListing.Write(this, PagingParameters, SigmaClient.MaxPerPage,
+                (page, perPage, token) => client.ListSessionsAsync(query, page, perPage, token)));
+        }
+
+        private void WriteSession(SigmaClient client, string id)
+        {
+            var page = Await(token => client.ListSessionsAsync(new SigmaListQuery().Where("id", id), 1, 1, token));
+            if (page.Items.Count == 0)
+            {
+                WriteInputError("LiveStream.NotFound",
+                    $"There is no session '{id}' in Sigma app {client.Origin?.AccountId}. Get-LiveSession -ChannelId <id> lists a channel's sessions.",
+                    ErrorCategory.ObjectNotFound, id);
+                return;
+            }
+
+            WriteObject(page.Items[0]);
+        }
+
+        private static DateTimeOffset? ToUtc(DateTime? time) =>
+            time.HasValue ? new DateTimeOffset(time.Value.Kind == DateTimeKind.Unspecified
+                ? DateTime.SpecifyKind(time.Value, DateTimeKind.Local)
+                : time.Value) : (DateTimeOffset?)null;
+    }
+}

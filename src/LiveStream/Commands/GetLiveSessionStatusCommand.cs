@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using LiveStream.Model;
+
+namespace LiveStream.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "LiveSessionStatus")]
+    [OutputType(typeof(LiveSessionStatus))]
+    public sealed class GetLiveSessionStatusCommand : PerItemCmdlet
+    {
+        /// <summary>Session ids; a piped channel gives its current session.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CurrentSessionId")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string?[] SessionId { get; set; } = new string?[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in SessionId)
+            {
+                if (string.IsNullOrEmpty(id))
+                {
+                    WriteInputError("LiveStream.NoSession",
+                        "No session id was given: a piped channel that is not broadcasting has no current session. " +
+                        "Get-LiveSession -ChannelId <id> lists its past sessions.",
+                        ErrorCategory.InvalidArgument, id);
+                    continue;
+                }
+
+                if (!CheckSigmaId(id, "session"))
+                {
+                    continue;
+                }
+
+                var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
+                Dispatch(id!, null, token => client.GetSessionStatusAsync(id!, token), status => WriteObject(status));
+            }
+        }
+    }
+}
