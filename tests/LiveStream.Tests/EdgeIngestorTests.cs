@@ -60,11 +60,15 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
     {
         var result = _shell.Run("Get-EdgeIngestor -State Busy, Unavailable");
         var nearestAvailable = _shell.Run("Get-EdgeIngestor -State Available -First 1");
+        var paged = _shell.Run("Get-EdgeIngestor -State Available -Skip 1 -First 2 -IncludeTotalCount");
 
         result.AssertSuccess();
         Assert.Equal([(6, TokyoUnavailable, "unavailable"), (7, SingaporeBusy, "busy")],
             result.Objects<EdgeIngestor>().Select(ingestor => (ingestor.Rank, ingestor.Id, ingestor.State!)));
         Assert.Equal(VirginiaFirst, nearestAvailable.Single<EdgeIngestor>().Id);
+        paged.AssertSuccess();
+        Assert.Equal(5, Convert.ToInt32(paged.Output[0].BaseObject));
+        Assert.Equal([2, 3], paged.Output.Skip(1).Select(item => Assert.IsType<EdgeIngestor>(item.BaseObject).Rank));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using LiveStream.Http;
 using LiveStream.Model;
 
 namespace LiveStream.Commands
@@ -19,17 +18,12 @@ namespace LiveStream.Commands
         {
             var connection = ResolveConnection(LiveStreamVendor.Theta);
             var client = ThetaClientFor(connection);
-            IReadOnlyList<EdgeIngestor> listed;
-            try
-            {
-                listed = Await(token => client.ListIngestorsAsync(token));
-            }
-            catch (LiveStreamApiException exception)
-            {
-                WriteApiError(exception, connection);
-                return;
-            }
+            ForItem(connection, () => WriteIngestors(Await(token => client.ListIngestorsAsync(token))));
+        }
 
+        /// <summary>The vendor answers with one unpaged list: -State, -Skip and -First apply to it here.</summary>
+        private void WriteIngestors(IReadOnlyList<EdgeIngestor> listed)
+        {
             var matching = listed.Where(ingestor => State == null ||
                 State.Any(state => string.Equals(state, ingestor.State, StringComparison.OrdinalIgnoreCase))).ToList();
             if (PagingParameters.IncludeTotalCount)

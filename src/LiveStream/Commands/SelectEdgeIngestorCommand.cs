@@ -33,11 +33,8 @@ namespace LiveStream.Commands
         protected override void ProcessRecord()
         {
             var streamId = ChannelId;
-            if (!ThetaIds.IsStreamId(streamId))
+            if (!CheckThetaStreamId(streamId))
             {
-                WriteInputError("LiveStream.InvalidId",
-                    $"'{streamId}' is not a Theta stream id. A stream id is stream_ followed by 25 letters or digits.",
-                    ErrorCategory.InvalidArgument, streamId);
                 return;
             }
 
