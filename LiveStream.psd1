@@ -20,10 +20,13 @@
         'Get-LiveSession'
         'Get-LiveSessionStatus'
         'Get-LiveSessionEvent'
+        'Get-EdgeIngestor'
+        'Select-EdgeIngestor'
+        'Disconnect-EdgeIngestor'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
-    AliasesToExport        = @()
+    AliasesToExport        = @('Unselect-EdgeIngestor')
     PrivateData            = @{
         PSData = @{
             Tags         = @('Livestream', 'Streaming', 'Video', 'RTMP', 'HLS', 'Sigma', 'Theta', 'EdgeCloud', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

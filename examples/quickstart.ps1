@@ -20,7 +20,10 @@ param(
         [System.Net.NetworkCredential]::new('', 'sigma-emulator-secret-key-0001').SecurePassword),
 
     [pscredential] $ThetaCredential = [pscredential]::new('srvacc_emulator0000000000000000a',
-        [System.Net.NetworkCredential]::new('', 'theta-emulator-secret-a-000000001').SecurePassword)
+        [System.Net.NetworkCredential]::new('', 'theta-emulator-secret-a-000000001').SecurePassword),
+
+    # A Theta stream (stream_...) of the Theta account: when given, the Theta part selects an Edge Ingestor for it.
+    [string] $ThetaStreamId
 )
 
 $ErrorActionPreference = 'Stop'
@@ -32,3 +35,26 @@ if (-not (Get-Module -Name LiveStream)) {
 Connect-LiveStream -Sigma -AppId $SigmaAppId -Credential $SigmaCredential -BaseUri $BaseUri
 Connect-LiveStream -Theta -Credential $ThetaCredential -BaseUri $BaseUri
 Get-LiveStreamConnection
+
+# The lines below print chosen properties: after the connection table above, PowerShell would show other types as long lists.
+'== Theta: the three nearest available Edge Ingestors =='
+Get-EdgeIngestor -State Available -First 3 | ForEach-Object {
+    '{0}. {1}  {2,-15} {3}  stakes {4}' -f $_.Rank, $_.Id, $_.Ip, $_.State, $_.Stakes
+}
+
+if ($ThetaStreamId) {
+    "== Theta: select the nearest available Edge Ingestor for $ThetaStreamId =="
+    $selection = Select-EdgeIngestor -ChannelId $ThetaStreamId
+    "Edge Ingestor $($selection.IngestorId) is selected. Paste into OBS before $($selection.ExpiresAt.ToString('T')) " +
+    '(an unused selection lapses after five minutes):'
+    $selection.ObsHint
+
+    '== Theta: release the Edge Ingestor (Disconnect-EdgeIngestor, alias Unselect-EdgeIngestor) =='
+    $selection | Disconnect-EdgeIngestor
+    $released = Get-EdgeIngestor | Where-Object Id -EQ $selection.IngestorId
+    "Edge Ingestor $($released.Id) is $($released.State) again."
+}
+else {
+    'Selecting an Edge Ingestor needs a Theta stream: run this script with -ThetaStreamId stream_... to select the ' +
+    'nearest ingestor for it, show the OBS settings and release it.'
+}

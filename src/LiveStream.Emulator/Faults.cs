@@ -46,7 +46,7 @@ public sealed class Faults
         {
             return TimeSpan.FromMilliseconds(_rules
                 .Where(active => active.Rule.Kind == FaultKind.None && active.Rule.Matches(method, path))
-                .Sum(active => active.Rule.LatencyMs));
+                .Sum(active => active.Rule.LatencyMs + _random.Next(active.Rule.LatencyJitterMs + 1)));
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class Faults
 
 public enum FaultKind
 {
-    /// <summary>No failure: only <see cref="FaultRule.LatencyMs"/>.</summary>
+    /// <summary>No failure: only <see cref="FaultRule.LatencyMs"/> plus up to <see cref="FaultRule.LatencyJitterMs"/>.</summary>
     None,
 
     /// <summary>Answer <see cref="FaultRule.Status"/> (e.g. 429, 503) before acting, with Retry-After when set.</summary>
@@ -133,7 +133,8 @@ public sealed record FaultRule(
     int Status = 0,
     int? RetryAfterSeconds = null,
     string[]? Fields = null,
-    long HugeBytes = 40L * 1024 * 1024)
+    long HugeBytes = 40L * 1024 * 1024,
+    int LatencyJitterMs = 0)
 {
     public bool Matches(string method, string path) =>
         (string.IsNullOrEmpty(Method) || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) &&

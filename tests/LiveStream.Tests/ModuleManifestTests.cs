@@ -42,7 +42,7 @@ public sealed class ModuleManifestTests
     {
         using var shell = new PsRunspace();
 
-        var result = shell.Run("Get-Command -Module LiveStream | ForEach-Object { $_.Verb }");
+        var result = shell.Run("Get-Command -Module LiveStream -CommandType Cmdlet | ForEach-Object { $_.Verb }");
 
         result.AssertSuccess();
         var approved = typeof(VerbsCommon).Assembly.GetTypes()

@@ -26,8 +26,11 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
         Assert.Equal(ModuleVersion(), Path.GetFileName(folder));
         Assert.Equal(["LICENSE", "LiveStream.Loader.dll", "LiveStream.dll", "LiveStream.format.ps1xml", "LiveStream.psd1"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(["about_LiveStream.help.txt", "LiveStream.dll-Help.xml"],
-            Directory.GetFiles(Path.Combine(folder, "en-US")).Select(Path.GetFileName).Order(StringComparer.OrdinalIgnoreCase));
+        var aboutTopics = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "docs"), "about_*.md")
+            .Select(page => Path.GetFileNameWithoutExtension(page) + ".help.txt");
+        Assert.Equal(aboutTopics.Append("LiveStream.dll-Help.xml").Order(StringComparer.Ordinal),
+            Directory.GetFiles(Path.Combine(folder, "en-US")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("about_LiveStream.help.txt", aboutTopics);
         var dependencies = Directory.GetFiles(Path.Combine(folder, "dependencies")).Select(Path.GetFileName).ToList();
         Assert.Contains("LiveStream.Core.dll", dependencies);
         Assert.Contains("System.Text.Json.dll", dependencies);

@@ -11,6 +11,7 @@ public static class ThetaApi
 
     public static void Map(WebApplication app, EmulatorState state)
     {
+        ThetaEdgeCloudApi.Map(app, state);
         app.MapGet("/service_account/{accountId}/streams", (string accountId, HttpRequest request) =>
         {
             if (Authenticate(request, state.Theta, required: true) is { Failure: { } failure })

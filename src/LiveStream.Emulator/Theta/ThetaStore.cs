@@ -6,7 +6,7 @@ namespace LiveStream.Emulator.Theta;
 /// The Theta service accounts' streams and the Edge Ingestors, as the API's JSON objects. Every read and change
 /// takes <see cref="Gate"/>.
 /// </summary>
-public sealed class ThetaStore(EmulatorClock clock, IReadOnlyList<ThetaAccount> accounts)
+public sealed partial class ThetaStore(EmulatorClock clock, IReadOnlyList<ThetaAccount> accounts)
 {
     public object Gate { get; } = new();
 

@@ -68,6 +68,23 @@ namespace LiveStream.Commands
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="id"/> is a Theta stream id (stream_ and 25 letters or digits); otherwise writes one
+        /// InvalidId record naming it, and nothing is sent.
+        /// </summary>
+        protected bool CheckThetaStreamId(string? id)
+        {
+            if (ThetaIds.IsStreamId(id))
+            {
+                return true;
+            }
+
+            WriteInputError("LiveStream.InvalidId",
+                $"'{id}' is not a Theta stream id. A stream id is stream_ followed by 25 letters or digits.",
+                ErrorCategory.InvalidArgument, id);
+            return false;
+        }
+
         protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);
 
         protected ThetaClient ThetaClientFor(LiveStreamConnection connection) => connection.CreateThetaClient(Trace);

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using LiveStream.Model;
+using LiveStream.Theta;
+
+namespace LiveStream.Commands
+{
+    /// <summary>
+    /// Releases an Edge Ingestor selected for one of the account's streams (the API's unselect). Disconnect is the
+    /// approved verb for breaking the link between a source and a destination: here the stream and its ingestor.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "EdgeIngestor", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
+    [Alias("Unselect-EdgeIngestor")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectEdgeIngestorCommand : PerItemCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("IngestorId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            var ingestorId = Id;
+            if (!ThetaIds.IsIngestorId(ingestorId))
+            {
+                var hint = ThetaIds.IsStreamId(ingestorId)
+                    ? " It is a stream id: pipe the IngestorSelection that Select-EdgeIngestor returned, or give the ingestor's id."
+                    : " Get-EdgeIngestor -State Selected lists the selected ingestors.";
+                WriteInputError("LiveStream.InvalidId",
+                    $"'{ingestorId}' is not a Theta Edge Ingestor id (0x followed by 40 hex digits).{hint}",
+                    ErrorCategory.InvalidArgument, ingestorId);
+                return;
+            }
+
+            var client = ThetaClientFor(ResolveConnection(LiveStreamVendor.Theta));
+            Dispatch(ingestorId, "Release the selection (unselect)",
+                token => client.UnselectIngestorAsync(ingestorId, token),
+                () => WriteVerbose($"Edge Ingestor {ingestorId} is released and available to others again."),
+                $"Edge Ingestor {ingestorId}");
+        }
+    }
+}
