@@ -36,35 +36,13 @@ internal sealed record ParameterSignature(
 /// <summary>
 /// A cmdlet's parameters as Get-Command shows them, read by the engine itself (CmdletInfo) from the compiled type:
 /// parameter sets, the WhatIf/Confirm of SupportsShouldProcess and the paging parameters of SupportsPaging included,
-/// the common parameters left out (PlatyPS documents them in one CommonParameters paragraph).
+/// the common parameters left out (PlatyPS documents them in one CommonParameters paragraph). Sets lists the parameter
+/// set names, the default first.
 /// </summary>
-internal sealed class CmdletSignature
+internal sealed record CmdletSignature(
+    string Name, string Verb, string Noun, string DefaultSet, List<string> Sets, List<ParameterSignature> Parameters)
 {
     public const string AllSetsName = "__AllParameterSets";
-
-    private CmdletSignature(string name, string verb, string noun, string defaultSet, List<string> sets,
-        List<ParameterSignature> parameters)
-    {
-        Name = name;
-        Verb = verb;
-        Noun = noun;
-        DefaultSet = defaultSet;
-        Sets = sets;
-        Parameters = parameters;
-    }
-
-    public string Name { get; }
-
-    public string Verb { get; }
-
-    public string Noun { get; }
-
-    public string DefaultSet { get; }
-
-    /// <summary>The parameter set names, the default first.</summary>
-    public List<string> Sets { get; }
-
-    public List<ParameterSignature> Parameters { get; }
 
     public ParameterSignature? Parameter(string name) =>
         Parameters.FirstOrDefault(parameter => string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase));
