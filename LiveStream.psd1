@@ -14,6 +14,12 @@
         'Connect-LiveStream'
         'Disconnect-LiveStream'
         'Get-LiveStreamConnection'
+        'New-LiveChannel'
+        'Get-LiveChannel'
+        'Start-LiveChannel'
+        'Stop-LiveChannel'
+        'Remove-LiveChannel'
+        'New-LiveS3Destination'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -58,6 +58,6 @@ public sealed class ModuleManifestTests
         var text = File.ReadAllText(PsRunspace.ManifestPath);
         var block = text[text.IndexOf("CmdletsToExport", StringComparison.Ordinal)..];
         block = block[..block.IndexOf(')')];
-        return System.Text.RegularExpressions.Regex.Matches(block, "'([A-Za-z-]+)'").Select(match => match.Groups[1].Value).ToList();
+        return System.Text.RegularExpressions.Regex.Matches(block, "'([A-Za-z0-9-]+)'").Select(match => match.Groups[1].Value).ToList();
     }
 }

@@ -25,6 +25,8 @@ public static class SigmaApi
                 return SigmaQuery.List(store.Sessions, request);
             }
         });
+
+        SigmaChannelEndpoints.Map(api, state);
     }
 
     /// <summary>Basic base64(username:secret key) and the app's X-App-Id: 401 without a valid credential, 403 for another app.</summary>
