@@ -95,6 +95,29 @@ public sealed class SigmaChannelEmulatorTests(EmulatorFixture emulator) : IClass
     }
 
     [Fact]
+    public async Task Stop_ends_the_running_session_and_clears_currentSessionId()
+    {
+        var id = await CreateAsync("on air");
+        var sessionId = Guid.NewGuid().ToString();
+        (await _http.PatchAsync($"api/livestream/channels/{id}/start", null)).EnsureSuccessStatusCode();
+        emulator.EditSigma(store =>
+        {
+            store.Sessions.Add(new JsonObject { ["id"] = sessionId, ["channelId"] = id, ["status"] = "live" });
+            store.FindChannel(id)!["currentSessionId"] = sessionId;
+        });
+
+        var stop = await _http.DeleteAsync($"api/livestream/channels/{id}/stop");
+
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        Assert.Null((await _http.GetFromJsonAsync<JsonObject>($"api/livestream/channels/{id}"))!["currentSessionId"]);
+        emulator.EditSigma(store =>
+        {
+            Assert.Equal("ended", (string?)store.FindSession(sessionId)!["status"]);
+            Assert.NotNull((string?)store.FindSession(sessionId)!["finishedAt"]);
+        });
+    }
+
+    [Fact]
     public async Task The_list_pages_filters_with_equality_and_and_and_sorts()
     {
         foreach (var name in new[] { "b", "a", "c", "a" })

@@ -13,11 +13,11 @@ namespace LiveStream.Completion
     /// <summary>
     /// Reads channels for tab completion: the first page of the account's channels, most recently changed first, from the
     /// connection the command would use. Gives nothing (and never throws) when there is no connection, the vendor is not
-    /// served, or the call fails or takes more than a few seconds.
+    /// served, or the call fails or takes more than 3 seconds.
     /// </summary>
     internal static class ChannelCompletion
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
         public static IReadOnlyList<LiveChannel> Channels(IDictionary fakeBoundParameters, LiveStreamVendor? vendor)
         {
