@@ -23,6 +23,12 @@
         'Get-EdgeIngestor'
         'Select-EdgeIngestor'
         'Disconnect-EdgeIngestor'
+        'New-LiveChannel'
+        'Get-LiveChannel'
+        'Start-LiveChannel'
+        'Stop-LiveChannel'
+        'Remove-LiveChannel'
+        'New-LiveS3Destination'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -31,12 +31,31 @@ if (-not (Get-Module -Name LiveStream)) {
     Import-Module -Name LiveStream
 }
 
+# Each section sends its objects to Out-Default itself: in one output stream PowerShell shows objects of a type other
+# than the first it met as lists of all their properties (not their table view), and holds a table back to size its
+# columns, which would print it after the sections that follow.
 '== Connect to both vendors (the secrets stay SecureStrings) =='
 Connect-LiveStream -Sigma -AppId $SigmaAppId -Credential $SigmaCredential -BaseUri $BaseUri
 Connect-LiveStream -Theta -Credential $ThetaCredential -BaseUri $BaseUri
-Get-LiveStreamConnection
+Get-LiveStreamConnection | Out-Default
 
-# The lines below print chosen properties: after the connection table above, PowerShell would show other types as long lists.
+'== Sigma: create a channel (the document defaults: transcode, ultra-low-latency, 1080p/720p/480p, HLS) =='
+$sigma = Get-LiveStreamConnection -Vendor Sigma
+$channel = New-LiveChannel -Connection $sigma -Name 'quickstart-news' -Description 'Made by quickstart.ps1' -Tag demo
+$channel | Out-Default
+
+'== Start it: the encoder pushes to IngestUrl with StreamKey; viewers open PlaybackUrl =='
+$channel | Start-LiveChannel -PassThru | Out-Default
+'Ingest: {0} (the stream key is in $channel.StreamKey)' -f $channel.IngestUrl
+
+'== The channels of the Sigma app =='
+Get-LiveChannel -Connection $sigma | Out-Default
+
+'== Stop it and remove it =='
+$channel | Stop-LiveChannel -PassThru | Out-Default
+$channel | Remove-LiveChannel -Confirm:$false
+'Channels left: {0}' -f @(Get-LiveChannel -Connection $sigma).Count
+
 '== Theta: the three nearest available Edge Ingestors =='
 Get-EdgeIngestor -State Available -First 3 | ForEach-Object {
     '{0}. {1}  {2,-15} {3}  stakes {4}' -f $_.Rank, $_.Id, $_.Ip, $_.State, $_.Stakes

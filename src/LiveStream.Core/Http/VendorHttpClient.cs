@@ -369,7 +369,14 @@ namespace LiveStream.Http
             return false;
         }
 
-        public void Dispose() => _http.Dispose();
+        /// <summary>True once the connection that owns this client was closed (Disconnect-LiveStream, or replaced).</summary>
+        public bool IsDisposed { get; private set; }
+
+        public void Dispose()
+        {
+            IsDisposed = true;
+            _http.Dispose();
+        }
 
         private sealed class TransientFailure : Exception
         {

@@ -43,6 +43,9 @@ namespace LiveStream.Model
 
         internal VendorHttpClient Http { get; }
 
+        /// <summary>False once Disconnect-LiveStream (or a newer connection of the same name) closed it.</summary>
+        internal bool IsOpen => !Http.IsDisposed;
+
         public static LiveStreamConnection ForSigma(string name, Uri baseUri, string appId, string userName,
             SecureString secretKey, HttpSettings settings) =>
             new LiveStreamConnection(name, LiveStreamVendor.Sigma, appId, userName,

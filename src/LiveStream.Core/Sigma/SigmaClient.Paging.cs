@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -11,27 +12,40 @@ namespace LiveStream.Sigma
 {
     public sealed partial class SigmaClient
     {
-        /// <summary>The largest page Sigma serves; list cmdlets ask for pages of this size.</summary>
+        /// <summary>The largest page the module asks for (the size the Sigma document's own samples use).</summary>
         public const int MaxPerPage = 100;
 
-        /// <summary>One page of a Sigma list endpoint: {data, total, count, page, perPage}.</summary>
-        private Task<Page<T>> ListPageAsync<T>(string path, SigmaListQuery query, int page, int perPage,
-            Func<JsonElement, T> map, CancellationToken cancellationToken) =>
-            CallAsync(
-                ApiRequest.Create(HttpMethod.Get, path)
-                    .WithQuery("q", query.Filter)
-                    .WithQuery("sort", query.Sort)
-                    .WithQuery("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .WithQuery("perPage", perPage.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                body =>
-                {
-                    var envelope = JsonFields.RequireObject(body, "the answer");
-                    var items = JsonFields.Items(envelope, "data").Select(map).ToList();
-                    var total = JsonFields.Int64(envelope, "total") ?? items.Count;
-                    var servedPage = (int)(JsonFields.Int64(envelope, "page") ?? page);
-                    var servedPerPage = (int)(JsonFields.Int64(envelope, "perPage") ?? perPage);
-                    return new Page<T>(items, total, servedPage, servedPerPage);
-                },
-                cancellationToken);
+        /// <summary>
+        /// One page of a Sigma list endpoint: q (a JSON filter, see <see cref="SigmaListQuery"/>), sort ("field|asc" or
+        /// "field|desc"), page (from 1) and perPage, answered as {data, total, count, page, perPage}.
+        /// </summary>
+        private Task<Page<T>> ListPageAsync<T>(string route, string? q, string? sort, int page, int perPage,
+            Func<JsonElement, T> readItem, CancellationToken cancellationToken)
+        {
+            if (page < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(page), page, "Pages are numbered from 1.");
+            }
+
+            if (perPage < 1 || perPage > MaxPerPage)
+            {
+                throw new ArgumentOutOfRangeException(nameof(perPage), perPage, $"A page holds 1 to {MaxPerPage} items.");
+            }
+
+            var request = ApiRequest.Create(HttpMethod.Get, route)
+                .WithQuery("q", q)
+                .WithQuery("sort", sort)
+                .WithQuery("page", page.ToString(CultureInfo.InvariantCulture))
+                .WithQuery("perPage", perPage.ToString(CultureInfo.InvariantCulture));
+            return CallAsync(request, body =>
+            {
+                JsonFields.RequireObject(body, "the answer");
+                var items = JsonFields.Items(body, "data").Select(readItem).ToList();
+                var total = JsonFields.Int64(body, "total") ?? throw new JsonShapeException("field 'total' is missing");
+                var pageNumber = JsonFields.Int64(body, "page") ?? page;
+                var pageSize = JsonFields.Int64(body, "perPage") ?? perPage;
+                return new Page<T>(items, total, (int)pageNumber, (int)Math.Max(1, pageSize));
+            }, cancellationToken);
+        }
     }
 }

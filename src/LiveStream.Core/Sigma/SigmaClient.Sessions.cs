@@ -13,7 +13,7 @@ namespace LiveStream.Sigma
     {
         public Task<Page<LiveSession>> ListSessionsAsync(SigmaListQuery query, int page, int perPage,
             CancellationToken cancellationToken) =>
-            ListPageAsync("/api/livestream/sessions", query, page, perPage, ReadSession, cancellationToken);
+            ListPageAsync("/api/livestream/sessions", query.Filter, query.Sort, page, perPage, ReadSession, cancellationToken);
 
         public Task<LiveSessionStatus> GetSessionStatusAsync(string sessionId, CancellationToken cancellationToken) =>
             CallAsync(
@@ -26,7 +26,7 @@ namespace LiveStream.Sigma
 
         public Task<Page<LiveSessionEvent>> ListEventsAsync(SigmaListQuery query, int page, int perPage,
             CancellationToken cancellationToken) =>
-            ListPageAsync("/api/livestream/events", query, page, perPage, ReadEvent, cancellationToken);
+            ListPageAsync("/api/livestream/events", query.Filter, query.Sort, page, perPage, ReadEvent, cancellationToken);
 
         private LiveSession ReadSession(JsonElement json)
         {

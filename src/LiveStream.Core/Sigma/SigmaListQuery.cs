@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using LiveStream.Http;
 
 namespace LiveStream.Sigma
 {
@@ -53,11 +54,17 @@ namespace LiveStream.Sigma
             return this;
         }
 
-        /// <summary>The q parameter, or null when there is nothing to filter on.</summary>
-        public string? Filter => _conditions.Count == 0
-            ? null
-            : new JsonObject { ["$and"] = new JsonArray(_conditions.Select(condition => (JsonNode)condition.DeepClone()).ToArray()) }
-                .ToJsonString();
+        /// <summary>
+        /// The q parameter: null when there is nothing to filter on, the condition itself when there is one
+        /// ({"channelId":"..."}), else {"$and":[...]}.
+        /// </summary>
+        public string? Filter => _conditions.Count switch
+        {
+            0 => null,
+            1 => _conditions[0].ToJsonString(JsonDefaults.Options),
+            _ => new JsonObject { ["$and"] = new JsonArray(_conditions.Select(condition => (JsonNode)condition.DeepClone()).ToArray()) }
+                .ToJsonString(JsonDefaults.Options),
+        };
 
         /// <summary>Sigma's timestamp form: ISO 8601 in UTC with milliseconds.</summary>
         public static string Stamp(DateTimeOffset time) =>

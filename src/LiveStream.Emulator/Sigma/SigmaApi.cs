@@ -18,6 +18,7 @@ public static class SigmaApi
             Authenticate(context.HttpContext.Request, state.Options.Sigma) ?? await next(context));
 
         SigmaSessionEndpoints.Map(api, state);
+        SigmaChannelEndpoints.Map(api, state);
     }
 
     /// <summary>Basic base64(username:secret key) and the app's X-App-Id: 401 without a valid credential, 403 for another app.</summary>

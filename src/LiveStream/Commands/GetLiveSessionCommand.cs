@@ -63,8 +63,8 @@ namespace LiveStream.Commands
                 .Where("status", Status?.ToLowerInvariant())
                 .Between("createdAt", ToUtc(After), ToUtc(Before))
                 .SortBy("createdAt", descending: !Oldest);
-            ForItem(ChannelId, () => PagedListing.Write(this, PagingParameters, SigmaClient.MaxPerPage,
-                (page, perPage, token) => client.ListSessionsAsync(query, page, perPage, token)));
+            ForItem(ChannelId, () => PagedOutput.Write(this, SigmaClient.MaxPerPage,
+                (page, perPage) => Await(token => client.ListSessionsAsync(query, page, perPage, token))));
         }
 
         private void WriteSession(SigmaClient client, string id)

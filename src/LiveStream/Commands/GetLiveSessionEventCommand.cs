@@ -51,8 +51,8 @@ namespace LiveStream.Commands
             Func<LiveSessionEvent, bool>? keep = actions?.Length > 1
                 ? sessionEvent => actions.Contains(sessionEvent.Action?.ToLowerInvariant())
                 : (Func<LiveSessionEvent, bool>?)null;
-            ForItem(SessionId, () => PagedListing.Write(this, PagingParameters, SigmaClient.MaxPerPage,
-                (page, perPage, token) => client.ListEventsAsync(query, page, perPage, token), keep));
+            ForItem(SessionId, () => PagedOutput.Write(this, SigmaClient.MaxPerPage,
+                (page, perPage) => Await(token => client.ListEventsAsync(query, page, perPage, token)), keep));
         }
     }
 }

@@ -62,6 +62,21 @@ namespace LiveStream.Commands
                 return true;
             }, _ => complete(), description);
 
+        /// <summary>
+        /// Writes the error record of an item that fails before any call (a malformed id, say) after the results of the
+        /// items before it, so that output and errors keep input order.
+        /// </summary>
+        protected void WriteErrorInOrder(ErrorRecord record)
+        {
+            if (_inFlight.Count == 0)
+            {
+                WriteError(record);
+                return;
+            }
+
+            _inFlight.Enqueue(new PendingItem(record.TargetObject ?? record, Task.CompletedTask, () => WriteError(record)));
+        }
+
         /// <summary>Writes the results of every call still in flight. Subclasses that override must call it.</summary>
         protected override void EndProcessing()
         {

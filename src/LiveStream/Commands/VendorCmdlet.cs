@@ -33,7 +33,7 @@ namespace LiveStream.Commands
                         "LiveStream.WrongVendor", ErrorCategory.InvalidArgument, Connection));
                 }
 
-                return Connection;
+                return EnsureOpen(Connection);
             }
 
             var store = ConnectionStore.ForCurrentRunspace();
@@ -83,6 +83,24 @@ namespace LiveStream.Commands
                 $"'{id}' is not a Theta stream id. A stream id is stream_ followed by 25 letters or digits.",
                 ErrorCategory.InvalidArgument, id);
             return false;
+        }
+
+        /// <summary>
+        /// The connection itself while it is open; a connection that a piped object carries may have been closed since
+        /// (Disconnect-LiveStream, or a newer connection of the same name), which ends the command with NotConnected.
+        /// </summary>
+        protected LiveStreamConnection EnsureOpen(LiveStreamConnection connection)
+        {
+            if (!connection.IsOpen)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSInvalidOperationException($"{connection} was closed (by Disconnect-LiveStream, or by a newer " +
+                        "connection of the same name). Run Connect-LiveStream again and pass the new connection with " +
+                        "-Connection, or read the objects again through it."),
+                    "LiveStream.NotConnected", ErrorCategory.ConnectionError, connection));
+            }
+
+            return connection;
         }
 
         protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);

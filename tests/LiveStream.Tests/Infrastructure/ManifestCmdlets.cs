@@ -15,6 +15,6 @@ public static class ManifestCmdlets
         var text = File.ReadAllText(PsRunspace.ManifestPath);
         var block = text[text.IndexOf("CmdletsToExport", StringComparison.Ordinal)..];
         block = block[..block.IndexOf(')')];
-        return Regex.Matches(block, "'([A-Za-z-]+)'").Select(match => match.Groups[1].Value).ToList();
+        return Regex.Matches(block, "'([A-Za-z0-9-]+)'").Select(match => match.Groups[1].Value).ToList();
     }
 }

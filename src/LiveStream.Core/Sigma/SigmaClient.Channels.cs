@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveStream.Http;
+using LiveStream.Model;
+
+namespace LiveStream.Sigma
+{
+    /// <summary>Sigma channels: create, read, list, start, stop and delete (Sigma document sections 2 to 6).</summary>
+    public sealed partial class SigmaClient
+    {
+        private const string ChannelsRoute = "/api/livestream/channels";
+        private const string ChannelRoute = "/api/livestream/channels/{0}";
+
+        // netstandard2.0 has no HttpMethod.Patch.
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        /// <summary>The order in which the module lists channels: oldest first, so channels made meanwhile land at the end.</summary>
+        public const string ChannelListOrder = "createdAt|asc";
+
+        /// <summary>POST /api/livestream/channels (the document answers 201 with the channel).</summary>
+        public Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken) =>
+            CallAsync(ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)), ReadChannel,
+                cancellationToken);
+
+        public Task<LiveChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            CallAsync(ApiRequest.Create(HttpMethod.Get, ChannelRoute, channelId), ReadChannel, cancellationToken);
+
+        /// <summary>
+        /// One page of GET /api/livestream/channels. The list call is not in the Sigma document; it follows the
+        /// convention of the documented session and event lists.
+        /// </summary>
+        public Task<Page<LiveChannel>> ListChannelsAsync(string? q, string? sort, int page, int perPage,
+            CancellationToken cancellationToken) =>
+            ListPageAsync(ChannelsRoute, q, sort, page, perPage, ReadChannel, cancellationToken);
+
+        /// <summary>PATCH .../start: the channel goes active and waits for the encoder.</summary>
+        public Task StartChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            CallAsync(ApiRequest.Create(Patch, ChannelRoute + "/start", channelId), IgnoreBody, cancellationToken);
+
+        /// <summary>DELETE .../stop: the channel stops; a running session ends.</summary>
+        public Task StopChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            CallAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute + "/stop", channelId), IgnoreBody,
+                cancellationToken);
+
+        /// <summary>
+        /// DELETE /api/livestream/channels/{id}. The document's sample for this call is a copy of the session list; the
+        /// module uses the REST form of the rest of the API.
+        /// </summary>
+        public Task DeleteChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            CallAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute, channelId), IgnoreBody, cancellationToken);
+
+        private static bool IgnoreBody(JsonElement body) => true;
+
+        /// <summary>The create body in the document's field order. The S3 secret key is revealed only here, as it is sent.</summary>
+        private static JsonObject ChannelBody(SigmaChannelSpec spec)
+        {
+            var body = new JsonObject
+            {
+                ["name"] = spec.Name,
+                ["description"] = spec.Description,
+                ["tags"] = StringList(spec.Tags),
+                ["transcodeProfile"] = StringList(spec.ProfileIds),
+                ["type"] = spec.Type,
+                ["mode"] = spec.Mode,
+                ["stopTimeout"] = spec.StopTimeout,
+                ["catchup"] = spec.CatchupDestination != null,
+                ["record"] = spec.Record,
+                ["outputFormat"] = spec.OutputFormat,
+            };
+            if (spec.MachineId != null)
+            {
+                body["machine"] = new JsonObject
+                {
+                    ["enabled"] = true,
+                    ["machineId"] = spec.MachineId,
+                    ["machineType"] = "SIGMA_MACHINE",
+                };
+            }
+
+            if (spec.CatchupDestination is { } s3)
+            {
+                body["destinationCatchup"] = new JsonObject
+                {
+                    ["type"] = "s3",
+                    ["s3"] = new JsonObject
+                    {
+                        ["accessKey"] = s3.AccessKey,
+                        ["bucket"] = s3.Bucket,
+                        ["endpoint"] = s3.Endpoint,
+                        ["secretKey"] = s3.SecretKey == null ? null : SecretText.Reveal(s3.SecretKey),
+                        ["region"] = s3.Region,
+                        ["segmentPrefix"] = s3.SegmentPrefix,
+                    },
+                };
+            }
+
+            return body;
+        }
+
+        private static JsonArray StringList(IEnumerable<string> values) =>
+            new JsonArray(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
+
+        private LiveChannel ReadChannel(JsonElement json)
+        {
+            JsonFields.RequireObject(json, "the channel");
+            var input = JsonFields.Object(json, "input");
+            return new LiveChannel
+            {
+                Id = JsonFields.RequiredString(json, "id"),
+                Name = JsonFields.String(json, "name") ?? string.Empty,
+                Status = JsonFields.String(json, "status"),
+                Description = JsonFields.String(json, "description"),
+                Tags = JsonFields.StringArray(json, "tags"),
+                Mode = JsonFields.String(json, "mode"),
+                Profiles = ReadProfiles(json),
+                IngestUrl = input == null ? null : JsonFields.String(input.Value, "rtmpServer"),
+                StreamKey = input == null ? null : JsonFields.String(input.Value, "streamToken"),
+                PlaybackUrl = JsonFields.String(json, "liveStreamUrl"),
+                CurrentSessionId = JsonFields.String(json, "currentSessionId"),
+                Catchup = JsonFields.Boolean(json, "catchup") ?? false,
+                CatchupDestination = ReadS3Destination(json),
+                CreatedAt = JsonFields.Date(json, "createdAt"),
+                UpdatedAt = JsonFields.Date(json, "updatedAt"),
+                Provider = LiveStreamVendor.Sigma,
+                Connection = Origin,
+                Raw = RawWithoutS3Secret(json),
+            };
+        }
+
+        /// <summary>Profile names for the documented ids; profiles may come as ids or as objects with an id.</summary>
+        private static string[] ReadProfiles(JsonElement json)
+        {
+            var profiles = JsonFields.Get(json, "transcodeProfile");
+            if (profiles == null)
+            {
+                return System.Array.Empty<string>();
+            }
+
+            if (profiles.Value.ValueKind != JsonValueKind.Array)
+            {
+                throw new JsonShapeException("field 'transcodeProfile' is not a list");
+            }
+
+            return profiles.Value.EnumerateArray()
+                .Select(profile => profile.ValueKind == JsonValueKind.Object
+                    ? JsonFields.String(profile, "id") ?? JsonFields.RequiredString(profile, "name")
+                    : profile.ValueKind == JsonValueKind.String
+                        ? profile.GetString()!
+                        : throw new JsonShapeException("an item of 'transcodeProfile' is neither an id nor an object"))
+                .Select(SigmaProfiles.NameOf)
+                .ToArray();
+        }
+
+        private static LiveS3Destination? ReadS3Destination(JsonElement json)
+        {
+            var destination = JsonFields.Object(json, "destinationCatchup");
+            var s3 = destination == null ? null : JsonFields.Object(destination.Value, "s3");
+            if (s3 == null)
+            {
+                return null;
+            }
+
+            var secretKey = JsonFields.String(s3.Value, "secretKey");
+            return new LiveS3Destination
+            {
+                Bucket = JsonFields.String(s3.Value, "bucket") ?? string.Empty,
+                Endpoint = JsonFields.String(s3.Value, "endpoint") ?? string.Empty,
+                Region = JsonFields.String(s3.Value, "region"),
+                AccessKey = JsonFields.String(s3.Value, "accessKey"),
+                SecretKey = string.IsNullOrEmpty(secretKey) ? null : SecretText.Protect(secretKey!),
+                SegmentPrefix = JsonFields.String(s3.Value, "segmentPrefix"),
+            };
+        }
+
+        /// <summary>The channel's JSON as plain values, without the S3 secret key should the service echo it.</summary>
+        private static IDictionary<string, object?> RawWithoutS3Secret(JsonElement json)
+        {
+            var raw = (IDictionary<string, object?>)JsonFields.ToPlain(json)!;
+            if (raw.TryGetValue("destinationCatchup", out var destination) &&
+                destination is IDictionary<string, object?> catchup &&
+                catchup.TryGetValue("s3", out var s3) && s3 is IDictionary<string, object?> bucket)
+            {
+                bucket.Remove("secretKey");
+            }
+
+            return raw;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Management.Automation;
+using LiveStream.Model;
+
+namespace LiveStream.Commands
+{
+    /// <summary>
+    /// Streams a vendor list page by page with SupportsPaging: each page's objects are written before the next page is
+    /// asked for, and -First/-Skip stop the paging as soon as they are satisfied.
+    /// </summary>
+    internal static class PagedOutput
+    {
+        /// <summary>
+        /// Writes the items that <paramref name="keep"/> accepts (all when null) from the pages <paramref name="fetch"/>
+        /// returns for a page number and size. Without a filter, -Skip starts at the page that holds the first wanted
+        /// item and -IncludeTotalCount writes the service's total first; with a filter, -IncludeTotalCount reads every
+        /// page and writes the number of matches last. Returns whether the list was read to its end and how many items
+        /// matched (skipped ones included).
+        /// </summary>
+        public static (bool ReadToEnd, ulong Matched) Write<T>(PSCmdlet cmdlet, int perPage, Func<int, int, Page<T>> fetch, Func<T, bool>? keep = null)
+        {
+            var paging = cmdlet.PagingParameters;
+            var first = paging.First;
+            var skip = paging.Skip;
+            var countMatches = keep != null && paging.IncludeTotalCount;
+            if (first == 0 && !paging.IncludeTotalCount)
+            {
+                return (false, 0);
+            }
+
+            var startPage = 1;
+            if (keep == null)
+            {
+                var pagesToSkip = Math.Min(skip / (ulong)perPage, int.MaxValue - 1UL);
+                startPage += (int)pagesToSkip;
+                skip -= pagesToSkip * (ulong)perPage;
+            }
+
+            ulong written = 0;
+            ulong matched = 0;
+            for (var page = startPage; ; page++)
+            {
+                var result = fetch(page, perPage);
+                if (page == startPage && keep == null && paging.IncludeTotalCount)
+                {
+                    cmdlet.WriteObject(paging.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
+                }
+
+                foreach (var item in result.Items)
+                {
+                    if (keep != null && !keep(item))
+                    {
+                        continue;
+                    }
+
+                    matched++;
+                    if (skip > 0)
+                    {
+                        skip--;
+                    }
+                    else if (written < first)
+                    {
+                        cmdlet.WriteObject(item);
+                        written++;
+                    }
+                }
+
+                if (result.IsLast)
+                {
+                    if (countMatches)
+                    {
+                        cmdlet.WriteObject(paging.NewTotalCount(matched, 1.0));
+                    }
+
+                    return (true, matched);
+                }
+
+                if (written >= first && !countMatches)
+                {
+                    return (false, matched);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Linq;
+
+namespace LiveStream.Completion
+{
+    /// <summary>Between what the user typed and what a completion inserts.</summary>
+    internal static class CompletionText
+    {
+        /// <summary>The word as typed, without the quotes the user may have opened.</summary>
+        public static string Unquoted(string wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
+
+        /// <summary>
+        /// A value as it must be typed: single-quoted when it starts with '-' or holds anything but letters, digits, '-', '_'
+        /// or '.'.
+        /// </summary>
+        public static string AsTyped(string value) =>
+            value.Length > 0 && value[0] != '-' && value.All(character => char.IsLetterOrDigit(character) || "-_.".IndexOf(character) >= 0)
+                ? value
+                : "'" + value.Replace("'", "''") + "'";
+    }
+}
