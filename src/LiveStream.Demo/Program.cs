@@ -13,7 +13,7 @@ Console.WriteLine($"# Emulator of Sigma and Theta listening on {emulator.BaseUri
 Console.WriteLine($"# Running {Path.GetFileName(script)} in a hosted PowerShell engine");
 Console.WriteLine();
 
-var host = new TextHost(Console.Out, width: 150);
+var host = new TextHost(Console.Out, width: 150, virtualTerminal: !Console.IsOutputRedirected);
 var state = InitialSessionState.CreateDefault2();
 if (OperatingSystem.IsWindows())
 {
@@ -25,11 +25,6 @@ runspace.Open();
 
 using var shell = PowerShell.Create();
 shell.Runspace = runspace;
-if (Console.IsOutputRedirected)
-{
-    shell.AddScript("$PSStyle.OutputRendering = 'PlainText'").AddStatement();
-}
-
 shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddStatement()
     .AddCommand(script).AddParameter("BaseUri", emulator.BaseUri)
     .AddCommand("Out-Default");

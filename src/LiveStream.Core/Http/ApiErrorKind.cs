@@ -13,5 +13,8 @@ namespace LiveStream.Http
         ConnectionFailed,
         Timeout,
         InvalidResponse,
+
+        /// <summary>A create whose answer was lost: whether it took effect could not be established.</summary>
+        OutcomeUnknown,
     }
 }

@@ -45,6 +45,7 @@ namespace LiveStream.Http
             ApiErrorKind.ConnectionFailed => "Check the network and the connection's BaseUri (Get-LiveStreamConnection).",
             ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or raise -Timeout on Connect-LiveStream.",
             ApiErrorKind.InvalidResponse => "The service answered with data the module cannot read; retry, and report it if it persists.",
+            ApiErrorKind.OutcomeUnknown => "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.",
             _ => "Try again.",
         };
     }

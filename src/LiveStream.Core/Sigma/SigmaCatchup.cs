@@ -12,7 +12,7 @@ namespace LiveStream.Sigma
     {
         public static string? PlaylistUrl(LiveS3Destination? destination, string sessionId)
         {
-            if (destination == null)
+            if (destination == null || destination.Bucket.Length == 0 || destination.Endpoint.Length == 0)
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -22,10 +23,28 @@ namespace LiveStream.Sigma
         /// <summary>The order in which the module lists channels: oldest first, so channels made meanwhile land at the end.</summary>
         public const string ChannelListOrder = "createdAt|asc";
 
-        /// <summary>POST /api/livestream/channels (the document answers 201 with the channel).</summary>
-        public Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken) =>
-            CallAsync(ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)), ReadChannel,
-                cancellationToken);
+        /// <summary>
+        /// POST /api/livestream/channels (the document answers 201 with the channel). A create is never sent twice: when
+        /// its answer is lost after the request may have reached Sigma, the channel of that name created since the call
+        /// began is looked up and returned with a warning; when none can be told apart, the error says the outcome is
+        /// unknown.
+        /// </summary>
+        public async Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken)
+        {
+            var startedAt = DateTimeOffset.UtcNow;
+            try
+            {
+                return await CallAsync(ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)),
+                    ReadChannel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException failure) when (failure.OutcomeUnknown)
+            {
+                return await CreateOutcome.RecoverAsync(failure, "channel", spec.Name, startedAt, Trace,
+                    async token => (await ListChannelsAsync(new SigmaListQuery().Where("name", spec.Name).Filter,
+                        "createdAt|desc", 1, MaxPerPage, token).ConfigureAwait(false)).Items,
+                    channel => channel.CreatedAt, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         public Task<LiveChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
             CallAsync(ApiRequest.Create(HttpMethod.Get, ChannelRoute, channelId), ReadChannel, cancellationToken);

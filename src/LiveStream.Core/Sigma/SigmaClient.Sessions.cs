@@ -49,9 +49,9 @@ namespace LiveStream.Sigma
             var client = JsonFields.Object(json, "clientInfo");
             session.ClientIp = client.HasValue ? JsonFields.String(client.Value, "ip") : null;
             var channel = JsonFields.Object(json, "channel");
-            if (channel.HasValue)
+            if (channel.HasValue && JsonFields.Boolean(channel.Value, "catchup") != false)
             {
-                session.CatchupUrl = SigmaCatchup.PlaylistUrl(CatchupDestinationOf(channel.Value), session.Id);
+                session.CatchupUrl = SigmaCatchup.PlaylistUrl(ReadS3Destination(channel.Value), session.Id);
             }
 
             return session;
@@ -70,43 +70,6 @@ namespace LiveStream.Sigma
                 Message = JsonFields.String(json, "message"),
                 Connection = Origin,
                 Raw = (System.Collections.Generic.IDictionary<string, object?>)JsonFields.ToPlain(json)!,
-            };
-        }
-
-        /// <summary>The S3 bucket and endpoint of a channel's catchup, when it stores catchup on S3.</summary>
-        internal static LiveS3Destination? CatchupDestinationOf(JsonElement channel)
-        {
-            if (JsonFields.Boolean(channel, "catchup") == false)
-            {
-                return null;
-            }
-
-            var destination = JsonFields.Object(channel, "destinationCatchup");
-            if (!destination.HasValue || !string.Equals(JsonFields.String(destination.Value, "type"), "s3",
-                    StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            var s3 = JsonFields.Object(destination.Value, "s3");
-            if (!s3.HasValue)
-            {
-                return null;
-            }
-
-            var bucket = JsonFields.String(s3.Value, "bucket");
-            var endpoint = JsonFields.String(s3.Value, "endpoint");
-            if (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(endpoint))
-            {
-                return null;
-            }
-
-            return new LiveS3Destination
-            {
-                Bucket = bucket!,
-                Endpoint = endpoint!,
-                Region = JsonFields.String(s3.Value, "region"),
-                SegmentPrefix = JsonFields.String(s3.Value, "segmentPrefix"),
             };
         }
     }

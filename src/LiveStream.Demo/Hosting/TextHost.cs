@@ -11,8 +11,9 @@ public sealed class TextHost : PSHost
 {
     private readonly TextHostUserInterface _ui;
 
-    public TextHost(TextWriter output, int width = 160)
+    public TextHost(TextWriter output, int width = 160, bool virtualTerminal = false)
     {
+        VirtualTerminal = virtualTerminal;
         _ui = new TextHostUserInterface(this, output, width);
     }
 
@@ -20,6 +21,8 @@ public sealed class TextHost : PSHost
     public string? ChoiceAnswer { get; set; } = "&No";
 
     public List<string> Prompts { get; } = [];
+
+    public bool VirtualTerminal { get; }
 
     public override string Name => "LiveStream.TextHost";
 

@@ -7,19 +7,27 @@ namespace LiveStream.Demo.Hosting;
 
 internal sealed class TextHostUserInterface(TextHost host, TextWriter output, int width) : PSHostUserInterface
 {
+    private static readonly System.Text.RegularExpressions.Regex AnsiSequence = new("\u001b\\[[0-9;]*[A-Za-z]");
+
     private readonly TextHostRawUserInterface _raw = new(width);
 
     public override PSHostRawUserInterface RawUI => _raw;
+
+    /// <summary>Colours only for a terminal; redirected output and tests get plain text.</summary>
+    public override bool SupportsVirtualTerminal => host.VirtualTerminal;
 
     public override string ReadLine() => string.Empty;
 
     public override SecureString ReadLineAsSecureString() => new();
 
-    public override void Write(string value) => output.Write(value);
+    public override void Write(string value) => output.Write(Plain(value));
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => output.Write(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => output.Write(Plain(value));
 
-    public override void WriteLine(string value) => output.WriteLine(value);
+    public override void WriteLine(string value) => output.WriteLine(Plain(value));
+
+    /// <summary>The formatter colours table headers itself; a host without a terminal removes those sequences.</summary>
+    private string Plain(string value) => host.VirtualTerminal ? value : AnsiSequence.Replace(value, string.Empty);
 
     public override void WriteErrorLine(string value) => output.WriteLine("ERROR: " + value);
 

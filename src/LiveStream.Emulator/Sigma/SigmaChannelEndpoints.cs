@@ -80,18 +80,9 @@ public static class SigmaChannelEndpoints
                 return SigmaErrors.Conflict($"Channel {id} is not active (status {(string?)channel["status"]})");
             }
 
-            var now = store.Clock.Stamp();
-            if ((string?)channel["currentSessionId"] is { } sessionId && store.FindSession(sessionId) is { } session &&
-                (string?)session["status"] != "ended")
-            {
-                session["status"] = "ended";
-                session["finishedAt"] = now;
-                session["updatedAt"] = now;
-            }
-
+            store.EndCurrentSession(channel, "user");
             channel["status"] = "stop";
-            channel["currentSessionId"] = null;
-            channel["updatedAt"] = now;
+            channel["updatedAt"] = store.Clock.Stamp();
             return Ok(channel);
         }));
 

@@ -133,6 +133,7 @@ namespace LiveStream.Commands
             ApiErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
             ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
             ApiErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+            ApiErrorKind.OutcomeUnknown => ErrorCategory.OperationStopped,
             _ => ErrorCategory.ConnectionError,
         };
 
