@@ -20,6 +20,7 @@
         'Get-LiveSession'
         'Get-LiveSessionStatus'
         'Get-LiveSessionEvent'
+        'Wait-LiveChannel'
         'Get-EdgeIngestor'
         'Select-EdgeIngestor'
         'Disconnect-EdgeIngestor'

@@ -105,7 +105,7 @@ namespace LiveStream.Commands
 
         /// <summary>One error record for one failed item; the pipeline goes on with the next item.</summary>
         protected void WriteApiError(LiveStreamApiException exception, object? target) =>
-            WriteError(ApiErrorRecord(exception, target));
+            WriteItemError(ApiErrorRecord(exception, target));
 
         internal static ErrorRecord ApiErrorRecord(LiveStreamApiException exception, object? target)
         {
@@ -118,7 +118,10 @@ namespace LiveStream.Commands
         }
 
         protected void WriteInputError(string errorId, string message, ErrorCategory category, object? target) =>
-            WriteError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
+            WriteItemError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
+
+        /// <summary>Writes the error record of one pipeline item (in input order, where items run concurrently).</summary>
+        protected virtual void WriteItemError(ErrorRecord record) => WriteError(record);
 
         protected void ThrowInputError(string errorId, string message, ErrorCategory category, object? target) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, category, target));

@@ -18,6 +18,9 @@ namespace LiveStream.Commands
 
         private readonly Queue<PendingItem> _inFlight = new Queue<PendingItem>();
 
+        // True while an item's results are written: its errors belong exactly there, not behind the items after it.
+        private bool _finishing;
+
         /// <summary>How many calls may be in flight at once. 1 runs items strictly one after another.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -68,7 +71,7 @@ namespace LiveStream.Commands
         /// </summary>
         protected void WriteErrorInOrder(ErrorRecord record)
         {
-            if (_inFlight.Count == 0)
+            if (_inFlight.Count == 0 || _finishing)
             {
                 WriteError(record);
                 return;
@@ -76,6 +79,8 @@ namespace LiveStream.Commands
 
             _inFlight.Enqueue(new PendingItem(record.TargetObject ?? record, Task.CompletedTask, () => WriteError(record)));
         }
+
+        protected override void WriteItemError(ErrorRecord record) => WriteErrorInOrder(record);
 
         /// <summary>Writes the results of every call still in flight. Subclasses that override must call it.</summary>
         protected override void EndProcessing()
@@ -89,6 +94,7 @@ namespace LiveStream.Commands
         private void Finish(PendingItem item)
         {
             WaitFor(item.Task);
+            _finishing = true;
             try
             {
                 item.Complete();
@@ -100,6 +106,10 @@ namespace LiveStream.Commands
             catch (LiveStreamApiException exception)
             {
                 WriteApiError(exception, item.Target);
+            }
+            finally
+            {
+                _finishing = false;
             }
         }
 
