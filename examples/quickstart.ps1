@@ -46,13 +46,21 @@ $channel | Out-Default
 
 '== Start it: the encoder pushes to IngestUrl with StreamKey; viewers open PlaybackUrl =='
 $channel | Start-LiveChannel -PassThru | Out-Default
-'Ingest: {0} (the stream key is in $channel.StreamKey)' -f $channel.IngestUrl
+'Point the encoder at {0} with the channel''s StreamKey; waiting until it is live...' -f $channel.IngestUrl
 
-'== The channels of the Sigma app =='
-Get-LiveChannel -Connection $sigma | Out-Default
+'== The broadcast is live: its session =='
+$session = $channel | Wait-LiveChannel -State Live -TimeoutSec 300
+$session | Out-Default
 
-'== Stop it and remove it =='
-$channel | Stop-LiveChannel -PassThru | Out-Default
+'== What happened in the session so far (Sigma writes its messages in Vietnamese) =='
+$session | Get-LiveSessionEvent | Out-Default
+
+'== Stop the channel: the session ends, with its duration =='
+$channel | Stop-LiveChannel
+Get-LiveSession -ChannelId $channel.Id -First 1 | Out-Default
+$session | Get-LiveSessionEvent -Action ended | Out-Default
+
+'== Remove it =='
 $channel | Remove-LiveChannel -Confirm:$false
 'Channels left: {0}' -f @(Get-LiveChannel -Connection $sigma).Count
 

@@ -8,7 +8,9 @@ using LiveStream.Emulator;
 var script = Path.Combine(AppContext.BaseDirectory, "examples", "quickstart.ps1");
 var manifest = Path.Combine(AppContext.BaseDirectory, "LiveStream.psd1");
 
-await using var emulator = await LiveStreamEmulator.StartAsync(new EmulatorOptions { Url = "http://127.0.0.1:0" });
+// The emulator plays the encoder too: a second after a channel starts, it publishes to it.
+await using var emulator = await LiveStreamEmulator.StartAsync(
+    new EmulatorOptions { Url = "http://127.0.0.1:0", SimulatedEncoderDelayMs = 1000 });
 Console.WriteLine($"# Emulator of Sigma and Theta listening on {emulator.BaseUri}");
 Console.WriteLine($"# Running {Path.GetFileName(script)} in a hosted PowerShell engine");
 Console.WriteLine();

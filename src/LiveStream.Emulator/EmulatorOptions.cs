@@ -11,6 +11,12 @@ public sealed class EmulatorOptions
         UserName: "emulator-user",
         SecretKey: "sigma-emulator-secret-key-0001");
 
+    /// <summary>
+    /// When set, an encoder is simulated: this many milliseconds after a Sigma channel starts, it publishes to it
+    /// (and its signal drops once and comes back). Off by default; tests drive the encoder through /_emulator/sigma.
+    /// </summary>
+    public int? SimulatedEncoderDelayMs { get; set; }
+
     /// <summary>Two service accounts, so that ownership rules (403 for another account's stream) can be tried.</summary>
     public List<ThetaAccount> Theta { get; set; } =
     [

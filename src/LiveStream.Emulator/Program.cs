@@ -9,6 +9,11 @@ for (var i = 0; i < args.Length - 1; i++)
     }
 }
 
+if (args.Contains("--simulate-encoder"))
+{
+    options.SimulatedEncoderDelayMs = 1000;
+}
+
 await using var emulator = await LiveStreamEmulator.StartAsync(options);
 Console.WriteLine($"LiveStream emulator of Sigma Livestream and Theta EdgeCloud listening on {emulator.BaseUri}");
 Console.WriteLine("Seeded accounts (emulator-only credentials):");
@@ -16,6 +21,11 @@ Console.WriteLine($"  Sigma  -AppId {options.Sigma.AppId}  user {options.Sigma.U
 foreach (var account in options.Theta)
 {
     Console.WriteLine($"  Theta  service account {account.Id}  secret {account.Secret}");
+}
+
+if (options.SimulatedEncoderDelayMs is int delay)
+{
+    Console.WriteLine($"Simulated encoder: publishes to each Sigma channel {delay} ms after it starts.");
 }
 
 Console.WriteLine($"Control endpoints under {emulator.BaseUri}_emulator/ (reset, requests, faults, clock). Ctrl+C stops.");

@@ -8,7 +8,8 @@ public sealed class QuickstartScriptTests
     [Fact]
     public async Task The_quickstart_script_runs_against_the_emulator_with_its_default_credentials_and_no_error()
     {
-        await using var emulator = await Emulator.LiveStreamEmulator.StartAsync(new Emulator.EmulatorOptions { Url = "http://127.0.0.1:0" });
+        await using var emulator = await Emulator.LiveStreamEmulator.StartAsync(
+            new Emulator.EmulatorOptions { Url = "http://127.0.0.1:0", SimulatedEncoderDelayMs = 300 });
         using var shell = new PsRunspace();
         var script = Path.Combine(AppContext.BaseDirectory, "examples", "quickstart.ps1");
 
@@ -21,25 +22,36 @@ public sealed class QuickstartScriptTests
         AssertSigmaChannelSection(emulator, result.HostText);
     }
 
-    /// <summary>The Sigma section creates, starts, shows, stops and removes one channel, shown in the LiveChannel table.</summary>
-    private static void AssertSigmaChannelSection(Emulator.LiveStreamEmulator emulator, string hostText)
+    /// <summary>
+    /// The Sigma section tells a broadcast's story: create, start, wait until the (simulated) encoder is live, its events,
+    /// stop (the session ends), remove; shown in the module's table views.
+    /// </summary>
+    private static void AssertSigmaChannelSection(Emulator.LiveStreamEmulator emulator, string text)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(hostText, "\x1b\\[[0-9;]*m", string.Empty);
-        var calls = emulator.State.Requests.Where(request => request.Path.StartsWith("/api/livestream/channels", StringComparison.Ordinal))
+        var changes = emulator.State.Requests
+            .Where(request => request.Path.StartsWith("/api/livestream/channels", StringComparison.Ordinal) && request.Method != "GET")
             .Select(request => request.Method + " " + System.Text.RegularExpressions.Regex.Replace(request.Path, "[0-9a-f-]{36}", "{id}"))
             .ToList();
         Assert.Equal(
-            ["POST /api/livestream/channels", "PATCH /api/livestream/channels/{id}/start", "GET /api/livestream/channels/{id}",
-             "GET /api/livestream/channels", "DELETE /api/livestream/channels/{id}/stop", "GET /api/livestream/channels/{id}",
-             "DELETE /api/livestream/channels/{id}", "GET /api/livestream/channels"],
-            calls);
+            ["POST /api/livestream/channels", "PATCH /api/livestream/channels/{id}/start",
+             "DELETE /api/livestream/channels/{id}/stop", "DELETE /api/livestream/channels/{id}"],
+            changes);
         Assert.Empty(emulator.State.Sigma.Channels);
         var rows = text.Split('\n').Select(line => line.TrimEnd()).ToList();
         var statuses = rows.Where(line => line.StartsWith("quickstart-news ", StringComparison.Ordinal))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
-        Assert.Equal(["idle", "active", "active", "stop"], statuses);
+        Assert.Equal(["idle", "active"], statuses);
         Assert.Contains(rows, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .SequenceEqual(["Name", "Status", "Mode", "CurrentSessionId", "PlaybackUrl"]));
+        Assert.Contains(rows, line => line.StartsWith("quickstart-news_", StringComparison.Ordinal) && line.Contains(" live "));
+        Assert.Contains(rows, line => line.StartsWith("quickstart-news_", StringComparison.Ordinal) && line.Contains(" ended "));
+        foreach (var action in new[] { "initialize", "start", "stable", "interrupted", "restored", "ended" })
+        {
+            Assert.Contains(rows, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(action));
+        }
+
+        Assert.Contains("Kênh ổn định", text);
+        Assert.Contains("Kênh đã kết thúc", text);
         Assert.True(text.IndexOf("srvacc_emulator0000000000000000a", StringComparison.Ordinal) <
             text.IndexOf("quickstart-news", StringComparison.Ordinal), "the connections table comes before the channel section");
         Assert.Contains("Channels left: 0", text);

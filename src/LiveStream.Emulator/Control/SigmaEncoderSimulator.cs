@@ -13,27 +13,8 @@ public static class SigmaEncoderSimulator
     {
         var sigma = control.MapGroup("/sigma");
 
-        sigma.MapPost("/publish", (EncoderAction action) => WithChannel(state, action, (store, channel) =>
-        {
-            if ((string?)channel["status"] != "active")
-            {
-                return SigmaErrors.Forbidden(
-                    $"Publish refused: channel {(string?)channel["id"]} is not started (status {(string?)channel["status"]}). Start it first.");
-            }
-
-            if (channel["currentSessionId"] != null)
-            {
-                return SigmaErrors.Conflict("Publish refused: the stream key is already publishing");
-            }
-
-            var session = NewSession(store, channel, action.Ip ?? "203.0.113.10");
-            var id = (string)session["id"]!;
-            store.AddEvent(id, "initialize", SigmaMessages.Initialize);
-            store.AddEvent(id, "start", SigmaMessages.Start);
-            store.AddEvent(id, "stable", SigmaMessages.Stable);
-            session["status"] = "live";
-            return Results.Json(session, SigmaApi.Json);
-        }));
+        sigma.MapPost("/publish", (EncoderAction action) =>
+            WithChannel(state, action, (store, channel) => Publish(store, channel, action.Ip ?? "203.0.113.10")));
 
         sigma.MapPost("/interrupt", (EncoderAction action) => WithLiveSession(state, action, (store, session) =>
             store.AddEvent((string)session["id"]!, "interrupted", SigmaMessages.Interrupted)));
@@ -74,6 +55,29 @@ public static class SigmaEncoderSimulator
                 return Results.Json(new JsonObject { ["generated"] = request.Count }, SigmaApi.Json);
             }
         });
+    }
+
+    /// <summary>An encoder starts pushing: a new live session with its first events. The caller holds the store's lock.</summary>
+    public static IResult Publish(SigmaStore store, JsonObject channel, string ip)
+    {
+        if ((string?)channel["status"] != "active")
+        {
+            return SigmaErrors.Forbidden(
+                $"Publish refused: channel {(string?)channel["id"]} is not started (status {(string?)channel["status"]}). Start it first.");
+        }
+
+        if (channel["currentSessionId"] != null)
+        {
+            return SigmaErrors.Conflict("Publish refused: the stream key is already publishing");
+        }
+
+        var session = NewSession(store, channel, ip);
+        var id = (string)session["id"]!;
+        store.AddEvent(id, "initialize", SigmaMessages.Initialize);
+        store.AddEvent(id, "start", SigmaMessages.Start);
+        store.AddEvent(id, "stable", SigmaMessages.Stable);
+        session["status"] = "live";
+        return Results.Json(session, SigmaApi.Json);
     }
 
     private static JsonObject NewSession(SigmaStore store, JsonObject channel, string ip)

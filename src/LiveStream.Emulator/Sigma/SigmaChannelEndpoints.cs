@@ -1,3 +1,4 @@
+using LiveStream.Emulator.Control;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -70,6 +71,7 @@ public static class SigmaChannelEndpoints
 
             channel["status"] = "active";
             channel["updatedAt"] = store.Clock.Stamp();
+            SimulatedEncoder.OnChannelStarted(state, id);
             return Ok(channel);
         }));
 
