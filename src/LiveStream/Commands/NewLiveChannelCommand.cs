@@ -116,7 +116,7 @@ namespace LiveStream.Commands
         private void CreateTheta(ThetaClient client)
         {
             var name = Name;
-            Dispatch(name, "Create", token => client.CreateStreamAsync(name, token), WriteObject, Describe(client, name));
+            Dispatch(name, "Create", token => client.CreateStreamAsync(name, token), WriteObject, Describe(client, $"'{name}'"));
         }
 
         private void CreateSigma(SigmaClient client)
@@ -133,7 +133,7 @@ namespace LiveStream.Commands
                 MachineId = MachineId?.ToLowerInvariant(),
                 CatchupDestination = CatchupS3,
             };
-            Dispatch(Name, "Create", token => client.CreateChannelAsync(spec, token), WriteObject, Describe(client, Name));
+            Dispatch(Name, "Create", token => client.CreateChannelAsync(spec, token), WriteObject, Describe(client, $"'{Name}'"));
         }
     }
 }
