@@ -263,6 +263,49 @@ public sealed class ThetaChannelTests(EmulatorFixture emulator) : IClassFixture<
     }
 
     [Fact]
+    public async Task Remove_LiveChannel_on_mixed_ids_removes_the_Sigma_channel_and_refuses_the_Theta_stream_without_asking()
+    {
+        _shell.ConnectSigma(emulator).AssertSuccess();
+        var channel = _shell.NewChannels("to-remove")[0];
+        var stream = await _theta.CreateStreamAsync(_theta.A, "kept");
+        emulator.State.ClearRequests();
+
+        var refusedUnasked = _shell.Run("Remove-LiveChannel -Id $id", ("id", stream.Id));
+        var mixed = _shell.Run("$ids | Remove-LiveChannel -Confirm:$false", ("ids", new[] { stream.Id, channel.Id }));
+
+        Assert.StartsWith("LiveStream.NotSupported,", refusedUnasked.SingleError().FullyQualifiedErrorId);
+        Assert.Equal(stream.Id, mixed.SingleError().TargetObject);
+        Assert.Empty(emulator.StoredChannels());
+        Assert.Equal(["DELETE " + SigmaChannelHelpers.ChannelsPath + "/" + channel.Id], Calls());
+        Assert.Single(emulator.State.Theta.Streams);
+    }
+
+    [Fact]
+    public async Task Start_when_no_ingestor_is_available_is_LimitsExceeded_for_that_stream()
+    {
+        var streams = new List<LiveChannel>();
+        foreach (var (client, name) in new[] { (_theta.A, "a1"), (_theta.A, "a2"), (_theta.A, "a3"), (_theta.B, "b1"), (_theta.B, "b2") })
+        {
+            var stream = await _theta.CreateStreamAsync(client, name);
+            await client.SelectNearestIngestorAsync(stream.Id, CancellationToken.None);
+            streams.Add(stream);
+        }
+
+        var waiting = await _theta.CreateStreamAsync(_theta.B, "b3");
+        _shell.ConnectTheta(emulator, emulator.ThetaB, "-Name ThetaB").AssertSuccess();
+        emulator.State.ClearRequests();
+
+        var result = _shell.Run("Start-LiveChannel -Id $id -PassThru", ("id", waiting.Id));
+
+        Assert.Empty(result.Output);
+        var error = result.SingleError();
+        Assert.StartsWith("LiveStream.LimitsExceeded,", error.FullyQualifiedErrorId);
+        Assert.Equal(waiting.Id, error.TargetObject);
+        Assert.Contains("No Theta Edge Ingestor is available", error.Exception.Message);
+        Assert.DoesNotContain(emulator.Requests(), request => request.Method == "PUT");
+    }
+
+    [Fact]
     public async Task Get_LiveChannel_by_stream_id_pipes_into_Select_EdgeIngestor()
     {
         var stream = await _theta.CreateStreamAsync(_theta.A, "piped");
