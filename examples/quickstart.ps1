@@ -20,10 +20,7 @@ param(
         [System.Net.NetworkCredential]::new('', 'sigma-emulator-secret-key-0001').SecurePassword),
 
     [pscredential] $ThetaCredential = [pscredential]::new('srvacc_emulator0000000000000000a',
-        [System.Net.NetworkCredential]::new('', 'theta-emulator-secret-a-000000001').SecurePassword),
-
-    # A Theta stream (stream_...) of the Theta account: when given, the Theta part selects an Edge Ingestor for it.
-    [string] $ThetaStreamId
+        [System.Net.NetworkCredential]::new('', 'theta-emulator-secret-a-000000001').SecurePassword)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -64,24 +61,27 @@ $session | Get-LiveSessionEvent -Action ended | Out-Default
 $channel | Remove-LiveChannel -Confirm:$false
 'Channels left: {0}' -f @(Get-LiveChannel -Connection $sigma).Count
 
+$theta = Get-LiveStreamConnection -Vendor Theta
 '== Theta: the three nearest available Edge Ingestors =='
-Get-EdgeIngestor -State Available -First 3 | ForEach-Object {
-    '{0}. {1}  {2,-15} {3}  stakes {4}' -f $_.Rank, $_.Id, $_.Ip, $_.State, $_.Stakes
-}
+Get-EdgeIngestor -Connection $theta -State Available -First 3 | Out-Default
 
-if ($ThetaStreamId) {
-    "== Theta: select the nearest available Edge Ingestor for $ThetaStreamId =="
-    $selection = Select-EdgeIngestor -ChannelId $ThetaStreamId
-    "Edge Ingestor $($selection.IngestorId) is selected. Paste into OBS before $($selection.ExpiresAt.ToString('T')) " +
-    '(an unused selection lapses after five minutes):'
-    $selection.ObsHint
+'== Theta: a stream (an account holds at most three, so one of the same name is reused; Theta has no delete) =='
+$stream = @(Get-LiveChannel -Connection $theta | Where-Object Name -EQ 'quickstart-theta')[0]
+if (-not $stream) {
+    $stream = New-LiveChannel -Connection $theta -Name 'quickstart-theta'
+}
+$stream | Out-Default
 
-    '== Theta: release the Edge Ingestor (Disconnect-EdgeIngestor, alias Unselect-EdgeIngestor) =='
-    $selection | Disconnect-EdgeIngestor
-    $released = Get-EdgeIngestor | Where-Object Id -EQ $selection.IngestorId
-    "Edge Ingestor $($released.Id) is $($released.State) again."
-}
-else {
-    'Selecting an Edge Ingestor needs a Theta stream: run this script with -ThetaStreamId stream_... to select the ' +
-    'nearest ingestor for it, show the OBS settings and release it.'
-}
+'== Theta: start it (selects the nearest available Edge Ingestor) and paste the ingest details into OBS =='
+$started = $stream | Start-LiveChannel -PassThru
+$started | Out-Default
+'Settings > Stream > Service: Custom...'
+'Server: {0}' -f $started.IngestUrl
+'Stream Key: {0}' -f $started.StreamKey
+'The stream turns on when the encoder pushes; an unused selection lapses after five minutes.'
+
+'== Theta: the Edge Ingestor serving it =='
+Get-EdgeIngestor -Connection $theta -State Selected | Out-Default
+
+'== Theta: stop it (releases the Edge Ingestor; the stream stays for the next broadcast) =='
+$stream | Stop-LiveChannel -PassThru | Out-Default

@@ -62,6 +62,24 @@ public sealed class ChannelCompletionTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public async Task Id_and_Name_complete_Theta_streams_as_well_as_Sigma_channels()
+    {
+        _shell.ConnectSigma(emulator).AssertSuccess();
+        var channel = _shell.NewChannels("sigma-show")[0];
+        _shell.ConnectTheta(emulator, emulator.ThetaA).AssertSuccess();
+        using var theta = new ThetaDriver(emulator.Emulator);
+        var stream = await theta.CreateStreamAsync(theta.A, "theta-show");
+
+        var ids = Complete("Start-LiveChannel -Id ");
+        var thetaIds = Complete("Stop-LiveChannel -Id stream_");
+        var names = Complete("Get-LiveChannel -Name th");
+
+        Assert.Equal(new[] { channel.Id, stream.Id }.Order(), ids.Output.Select(Text).Order());
+        Assert.Equal([stream.Id], thetaIds.Output.Select(Text));
+        Assert.Equal(["theta-show"], names.Output.Select(Text));
+    }
+
+    [Fact]
     public void Completion_offers_nothing_when_the_service_cannot_be_reached()
     {
         _shell.Run("Connect-LiveStream -Sigma -AppId $appId -BaseUri 'http://127.0.0.1:9/' -SkipCheck -MaxRetries 0 " +

@@ -145,41 +145,42 @@ public sealed class ChannelLifecycleTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public void A_guid_id_uses_the_Sigma_connection_even_when_a_Theta_connection_is_more_recent()
+    public void A_guid_id_uses_the_Sigma_connection_while_listing_and_creating_use_the_more_recent_Theta_one()
     {
         var id = _shell.NewChannels("routed")[0].Id;
         _shell.ConnectTheta(emulator, emulator.ThetaA).AssertSuccess();
 
         var byId = _shell.Run("Get-LiveChannel -Id $id", ("id", id));
-        var listing = _shell.Run("Get-LiveChannel");
         var create = _shell.Run("New-LiveChannel -Name 'where?'");
+        var listing = _shell.Run("Get-LiveChannel");
         var explicitSigma = _shell.Run("Get-LiveChannel -Connection (Get-LiveStreamConnection -Name Sigma)");
 
         Assert.Equal("routed", byId.Single<LiveChannel>().Name);
         Assert.Equal("routed", explicitSigma.Single<LiveChannel>().Name);
-        foreach (var (result, command) in new[] { (listing, "GetLiveChannelCommand"), (create, "NewLiveChannelCommand") })
-        {
-            var error = result.SingleError();
-            Assert.Equal("LiveStream.NotSupported,LiveStream.Commands." + command, error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-            Assert.Contains("Theta", error.Exception.Message);
-        }
-
-        Assert.DoesNotContain(emulator.Requests(), request => request.Path.StartsWith("/stream"));
+        Assert.Equal(LiveStreamVendor.Theta, create.Single<LiveChannel>().Provider);
+        var listed = listing.Single<LiveChannel>();
+        Assert.Equal(("where?", LiveStreamVendor.Theta), (listed.Name, listed.Provider));
+        Assert.Single(emulator.StoredChannels());
     }
 
     [Fact]
-    public void An_explicit_Theta_connection_is_NotSupported_for_each_id_and_a_guid_without_a_Sigma_connection_is_NotConnected()
+    public void A_guid_on_an_explicit_Theta_connection_is_InvalidId_for_each_and_a_guid_without_a_Sigma_connection_is_NotConnected()
     {
         using var thetaOnly = new PsRunspace();
         thetaOnly.ConnectTheta(emulator, emulator.ThetaA).AssertSuccess();
+        emulator.State.ClearRequests();
 
         var explicitTheta = thetaOnly.Run("Start-LiveChannel -Id $ids -Connection (Get-LiveStreamConnection)",
             ("ids", new[] { Guid.NewGuid().ToString(), Guid.NewGuid().ToString() }));
         var noSigma = thetaOnly.Run("Stop-LiveChannel -Id $id", ("id", Guid.NewGuid().ToString()));
 
         Assert.Equal(2, explicitTheta.Errors.Count);
-        Assert.All(explicitTheta.Errors, error => Assert.StartsWith("LiveStream.NotSupported,", error.FullyQualifiedErrorId));
+        Assert.All(explicitTheta.Errors, error =>
+        {
+            Assert.StartsWith("LiveStream.InvalidId,", error.FullyQualifiedErrorId);
+            Assert.Contains("is not a Theta stream id", error.Exception.Message);
+        });
+        Assert.Empty(emulator.Requests());
         var notConnected = noSigma.SingleError();
         Assert.StartsWith("LiveStream.NotConnected,", notConnected.FullyQualifiedErrorId);
         Assert.Contains("Sigma", notConnected.Exception.Message);

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using LiveStream.Completion;
 using LiveStream.Sigma;
+using LiveStream.Theta;
 
 namespace LiveStream.Commands
 {
@@ -18,9 +19,12 @@ namespace LiveStream.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachChannelId(Id, ChangeSigma);
+        protected override void ProcessRecord() => ForEachChannelId(Id, ChangeSigma, ChangeTheta);
 
         /// <summary>Makes this cmdlet's change to one Sigma channel, through Dispatch.</summary>
         protected abstract void ChangeSigma(SigmaClient client, string channelId);
+
+        /// <summary>Makes this cmdlet's change to one Theta stream, through Dispatch, or refuses it.</summary>
+        protected abstract void ChangeTheta(ThetaClient client, string streamId);
     }
 }

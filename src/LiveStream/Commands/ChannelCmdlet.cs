@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Http;
 using LiveStream.Model;
 using LiveStream.Sigma;
 using LiveStream.Theta;
@@ -27,49 +29,78 @@ namespace LiveStream.Commands
             : (LiveStreamVendor?)null;
 
         /// <summary>
-        /// Runs <paramref name="sigma"/> for each id of a Sigma connection after checking that the id is a Sigma channel
-        /// id; a malformed id and an id of a vendor the cmdlet does not serve yet become error records in input order.
+        /// Runs <paramref name="sigma"/> or <paramref name="theta"/> for each id, by the vendor of its connection, after
+        /// checking that the id has that vendor's form; a malformed id becomes an error record in input order.
         /// </summary>
-        protected void ForEachChannelId(IEnumerable<string> channelIds, Action<SigmaClient, string> sigma)
+        protected void ForEachChannelId(IEnumerable<string> channelIds, Action<SigmaClient, string> sigma,
+            Action<ThetaClient, string> theta)
         {
             foreach (var channelId in channelIds)
             {
                 var connection = ConnectionFor(channelId);
-                if (connection.Vendor != LiveStreamVendor.Sigma)
+                if (connection.Vendor == LiveStreamVendor.Theta)
                 {
-                    WriteNotSupported(connection, channelId);
+                    if (ThetaIds.IsStreamId(channelId))
+                    {
+                        theta(ThetaClientFor(connection), channelId);
+                    }
+                    else
+                    {
+                        WriteInvalidId(channelId, $"'{channelId}' is not a Theta stream id, and {connection} is a Theta " +
+                            "connection. Theta stream ids are stream_ followed by 25 letters or digits; Get-LiveChannel " +
+                            "lists the streams of a connection.");
+                    }
                 }
-                else if (!SigmaIds.IsId(channelId))
+                else if (SigmaIds.IsId(channelId))
                 {
-                    WriteErrorInOrder(new ErrorRecord(
-                        new ArgumentException($"'{channelId}' is not a Sigma channel id. Sigma channel ids are GUIDs such " +
-                            "as 42efeee4-e94e-4444-b0a6-90850413519d; Get-LiveChannel lists the channels of a connection."),
-                        "LiveStream.InvalidId", ErrorCategory.InvalidArgument, channelId));
+                    sigma(SigmaClientFor(connection), channelId);
                 }
                 else
                 {
-                    sigma(SigmaClientFor(connection), channelId);
+                    WriteInvalidId(channelId, $"'{channelId}' is not a Sigma channel id. Sigma channel ids are GUIDs such " +
+                        "as 42efeee4-e94e-4444-b0a6-90850413519d; Get-LiveChannel lists the channels of a connection.");
                 }
             }
         }
 
-        /// <summary>An error record for an item on a connection of a vendor this cmdlet does not serve yet.</summary>
-        protected void WriteNotSupported(LiveStreamConnection connection, object target) =>
+        /// <summary>
+        /// True when no Sigma-only parameter was given or the connection is Sigma's; otherwise writes one error record
+        /// that names them, in input order, and nothing is sent.
+        /// </summary>
+        protected bool CheckParametersFit(LiveStreamConnection connection, object target)
+        {
+            var given = SigmaOnlyAttribute.ParameterNames(GetType())
+                .Where(name => MyInvocation.BoundParameters.ContainsKey(name))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+            if (connection.Vendor == LiveStreamVendor.Sigma || given.Length == 0)
+            {
+                return true;
+            }
+
+            var names = string.Join(", ", given.Select(name => "-" + name));
             WriteErrorInOrder(new ErrorRecord(
-                new NotSupportedException($"{MyInvocation.MyCommand.Name} does not work with {connection.Vendor} " +
-                    $"connections yet, and {connection} is one. Use a Sigma connection (-Connection) or a Sigma channel id."),
-                "LiveStream.NotSupported", ErrorCategory.InvalidOperation, target));
+                new ArgumentException($"{names} {(given.Length == 1 ? "is a Sigma-only parameter" : "are Sigma-only parameters")} " +
+                    $"of {MyInvocation.MyCommand.Name}, and {connection} is a {connection.Vendor} connection. Leave " +
+                    $"{(given.Length == 1 ? "it" : "them")} out, or pass a Sigma connection with -Connection."),
+                "LiveStream.ParameterNotSupported", ErrorCategory.InvalidArgument, target));
+            return false;
+        }
+
+        private void WriteInvalidId(string channelId, string message) =>
+            WriteErrorInOrder(new ErrorRecord(new ArgumentException(message), "LiveStream.InvalidId",
+                ErrorCategory.InvalidArgument, channelId));
 
         /// <summary>
-        /// Sends <paramref name="change"/> for one Sigma channel after ShouldProcess; with <paramref name="passThru"/>,
-        /// reads the channel again afterwards and writes it.
+        /// Sends <paramref name="change"/> for one channel after ShouldProcess; with <paramref name="passThru"/>, reads
+        /// the channel again afterwards with <paramref name="read"/> and writes it.
         /// </summary>
-        protected void DispatchChange(SigmaClient client, string channelId, string action,
-            Func<CancellationToken, Task> change, bool passThru) =>
+        protected void DispatchChange(VendorClient client, string channelId, string action,
+            Func<CancellationToken, Task> change, Func<CancellationToken, Task<LiveChannel>> read, bool passThru) =>
             Dispatch(channelId, action, async token =>
                 {
                     await change(token).ConfigureAwait(false);
-                    return passThru ? await client.GetChannelAsync(channelId, token).ConfigureAwait(false) : null;
+                    return passThru ? await read(token).ConfigureAwait(false) : null;
                 },
                 WriteChannel, Describe(client, channelId));
 
@@ -82,8 +113,8 @@ namespace LiveStream.Commands
             }
         }
 
-        /// <summary>What ShouldProcess and messages call a channel.</summary>
-        protected static string Describe(SigmaClient client, string channelId) =>
-            $"Sigma channel {channelId} (connection '{client.Origin?.Name}')";
+        /// <summary>What ShouldProcess and messages call a channel (a Theta channel is a stream).</summary>
+        protected static string Describe(VendorClient client, string channelId) =>
+            $"{(client is ThetaClient ? "Theta stream" : "Sigma channel")} {channelId} (connection '{client.Origin?.Name}')";
     }
 }

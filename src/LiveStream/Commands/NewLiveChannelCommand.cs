@@ -3,12 +3,14 @@ using System.Management.Automation;
 using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Sigma;
+using LiveStream.Theta;
 
 namespace LiveStream.Commands
 {
     /// <summary>
     /// Creates channels, one per name. Without Sigma parameters the channel is the Sigma document's sample: transcode,
-    /// ultra-low-latency, the 1080p/720p/480p profiles, a 30 s stop timeout and HLS output.
+    /// ultra-low-latency, the 1080p/720p/480p profiles, a 30 s stop timeout and HLS output. On a Theta connection it
+    /// creates a stream, which has a name only: the Sigma-only parameters are refused there.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LiveChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LiveChannel))]
@@ -95,14 +97,26 @@ namespace LiveStream.Commands
         protected override void ProcessRecord()
         {
             var connection = ConnectionFor(null);
+            if (!CheckParametersFit(connection, Name))
+            {
+                return;
+            }
+
             if (connection.Vendor == LiveStreamVendor.Sigma)
             {
                 CreateSigma(SigmaClientFor(connection));
             }
             else
             {
-                WriteNotSupported(connection, Name);
+                CreateTheta(ThetaClientFor(connection));
             }
+        }
+
+        /// <summary>A Theta stream has a name only; it starts off, without ingest details (Start-LiveChannel gives them).</summary>
+        private void CreateTheta(ThetaClient client)
+        {
+            var name = Name;
+            Dispatch(name, "Create", token => client.CreateStreamAsync(name, token), WriteObject, Describe(client, $"'{name}'"));
         }
 
         private void CreateSigma(SigmaClient client)
@@ -119,8 +133,7 @@ namespace LiveStream.Commands
                 MachineId = MachineId?.ToLowerInvariant(),
                 CatchupDestination = CatchupS3,
             };
-            Dispatch(Name, "Create", token => client.CreateChannelAsync(spec, token), WriteObject,
-                $"Sigma channel '{Name}' (connection '{client.Origin?.Name}')");
+            Dispatch(Name, "Create", token => client.CreateChannelAsync(spec, token), WriteObject, Describe(client, $"'{Name}'"));
         }
     }
 }

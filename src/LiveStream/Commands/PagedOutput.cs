@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using LiveStream.Model;
 
@@ -10,6 +11,19 @@ namespace LiveStream.Commands
     /// </summary>
     internal static class PagedOutput
     {
+        /// <summary>
+        /// <see cref="Write{T}"/> for a list the service answers whole (no paging): <paramref name="read"/> is called
+        /// once, as the only page.
+        /// </summary>
+        public static (bool ReadToEnd, ulong Matched) WriteWhole<T>(PSCmdlet cmdlet, Func<IReadOnlyList<T>> read,
+            Func<T, bool>? keep = null) =>
+            Write(cmdlet, int.MaxValue, (page, perPage) =>
+                {
+                    var items = page == 1 ? read() : Array.Empty<T>();
+                    return new Page<T>(items, items.Count, page, perPage);
+                },
+                keep);
+
         /// <summary>
         /// Writes the items that <paramref name="keep"/> accepts (all when null) from the pages <paramref name="fetch"/>
         /// returns for a page number and size. Without a filter, -Skip starts at the page that holds the first wanted

@@ -11,28 +11,28 @@ using LiveStream.Sigma;
 namespace LiveStream.Completion
 {
     /// <summary>
-    /// Reads channels for tab completion: the first page of the account's channels, most recently changed first, from the
-    /// connection the command would use. Gives nothing (and never throws) when there is no connection, the vendor is not
-    /// served, or the call fails or takes more than 3 seconds.
+    /// Reads channels for tab completion from the connection the command would use: the first page of a Sigma app's
+    /// channels, most recently changed first, or a Theta service account's streams. Gives nothing (and never throws)
+    /// when there is no connection, or the call fails or takes more than 3 seconds.
     /// </summary>
     internal static class ChannelCompletion
     {
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
-        public static IReadOnlyList<LiveChannel> Channels(IDictionary fakeBoundParameters, LiveStreamVendor? vendor)
+        /// <summary>
+        /// The channels of the connection given on the command line, else of the default connection of each of
+        /// <paramref name="vendors"/> (a null vendor: the most recent connection).
+        /// </summary>
+        public static IReadOnlyList<LiveChannel> Channels(IDictionary fakeBoundParameters, params LiveStreamVendor?[] vendors)
         {
             try
             {
-                var connection = GivenConnection(fakeBoundParameters) ?? DefaultConnection(vendor);
-                if (connection == null || connection.Vendor != LiveStreamVendor.Sigma)
-                {
-                    return Array.Empty<LiveChannel>();
-                }
-
+                var given = GivenConnection(fakeBoundParameters);
+                var connections = given != null
+                    ? new[] { given }
+                    : vendors.Select(DefaultConnection).Where(connection => connection != null).Distinct().ToArray();
                 using var patience = new CancellationTokenSource(Patience);
-                return connection.CreateSigmaClient(null)
-                    .ListChannelsAsync(null, "updatedAt|desc", 1, SigmaClient.MaxPerPage, patience.Token)
-                    .GetAwaiter().GetResult().Items;
+                return connections.SelectMany(connection => Read(connection!, patience.Token)).ToList();
             }
             catch (Exception)
             {
@@ -40,6 +40,13 @@ namespace LiveStream.Completion
                 return Array.Empty<LiveChannel>();
             }
         }
+
+        private static IReadOnlyList<LiveChannel> Read(LiveStreamConnection connection, CancellationToken token) =>
+            connection.Vendor == LiveStreamVendor.Theta
+                ? connection.CreateThetaClient(null).ListStreamsAsync(null, token).GetAwaiter().GetResult()
+                : connection.CreateSigmaClient(null)
+                    .ListChannelsAsync(null, "updatedAt|desc", 1, SigmaClient.MaxPerPage, token)
+                    .GetAwaiter().GetResult().Items;
 
         private static LiveStreamConnection? GivenConnection(IDictionary fakeBoundParameters)
         {

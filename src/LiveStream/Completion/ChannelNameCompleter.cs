@@ -15,7 +15,7 @@ namespace LiveStream.Completion
             var pattern = new WildcardPattern(CompletionText.Unquoted(wordToComplete) + "*", WildcardOptions.IgnoreCase);
             try
             {
-                return ChannelCompletion.Channels(fakeBoundParameters, null)
+                return ChannelCompletion.Channels(fakeBoundParameters, (Model.LiveStreamVendor?)null)
                     .Select(channel => channel.Name)
                     .Where(pattern.IsMatch)
                     .Distinct()

@@ -10,7 +10,7 @@ namespace LiveStream.Tests.Infrastructure;
 
 /// <summary>
 /// Sets up Theta scenes from C#: ThetaClients of the emulator's two service accounts (streams are created through the
-/// module's own client, as no cmdlet creates them yet), the emulator's Theta controls over HTTP, and raw reads.
+/// module's own client, to set a scene apart from the cmdlets under test), the emulator's Theta controls over HTTP, and raw reads.
 /// </summary>
 public sealed class ThetaDriver(LiveStreamEmulator emulator) : IDisposable
 {
