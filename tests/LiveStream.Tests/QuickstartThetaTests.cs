@@ -9,7 +9,8 @@ public sealed class QuickstartThetaTests
     [Fact]
     public async Task The_quickstart_creates_a_stream_starts_it_shows_the_OBS_settings_and_stops_it_and_a_second_run_reuses_the_stream()
     {
-        await using var emulator = await LiveStreamEmulator.StartAsync(new EmulatorOptions { Url = "http://127.0.0.1:0" });
+        await using var emulator = await LiveStreamEmulator.StartAsync(
+            new EmulatorOptions { Url = "http://127.0.0.1:0", SimulatedEncoderDelayMs = 300 });
         using var theta = new ThetaDriver(emulator);
         var script = Path.Combine(AppContext.BaseDirectory, "examples", "quickstart.ps1");
 
