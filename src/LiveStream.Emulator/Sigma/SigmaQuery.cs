@@ -58,9 +58,12 @@ public static class SigmaQuery
             }
 
             var field = parts[0];
-            matching = descending
-                ? matching.OrderByDescending(item => item[field], NodeComparer.Instance)
-                : matching.OrderBy(item => item[field], NodeComparer.Instance);
+            var filtered = matching.ToList();
+            matching = InOrder(filtered, field, strictly: descending)
+                ? (descending ? Enumerable.Reverse(filtered) : filtered)
+                : descending
+                    ? filtered.OrderByDescending(item => item[field], NodeComparer.Instance)
+                    : filtered.OrderBy(item => item[field], NodeComparer.Instance);
         }
 
         var all = matching.ToList();
@@ -73,6 +76,25 @@ public static class SigmaQuery
             ["page"] = page,
             ["perPage"] = perPage,
         }, SigmaApi.Json);
+    }
+
+    /// <summary>
+    /// Whether the items already stand in ascending order of <paramref name="field"/> (a store in creation order sorted
+    /// by createdAt, as most lists are): then a page needs no sort, which keeps lists of 100,000 events quick.
+    /// With <paramref name="strictly"/>, ties are not allowed (reversing them would not be the stable sort).
+    /// </summary>
+    private static bool InOrder(List<JsonObject> items, string field, bool strictly)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            var order = NodeComparer.Instance.Compare(items[i - 1][field], items[i][field]);
+            if (order > 0 || (strictly && order == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TryInt(string? text, int fallback, out int value)
