@@ -16,7 +16,8 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var id in SessionId)
+            // -SessionId $null binds a null array, not an array holding null.
+            foreach (var id in SessionId ?? new string?[] { null })
             {
                 if (string.IsNullOrEmpty(id))
                 {
