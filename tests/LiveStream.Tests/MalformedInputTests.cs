@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Net.Http.Json;
 using LiveStream.Emulator;
 using LiveStream.Tests.Infrastructure;
 
@@ -23,14 +24,22 @@ public sealed class HostileInputFixture : IAsyncLifetime
         Shell.ConnectSigma(Emulator, "-MaxRetries 1").AssertSuccess();
         using var theta = new ThetaDriver(Emulator.Emulator);
         StreamId = (await theta.CreateStreamAsync(theta.A, "hostile")).Id;
-        ChannelId = Shell.NewChannels("hostile")[0].Id;
+        var channel = Shell.NewChannels("hostile")[0];
+        ChannelId = channel.Id;
+        // A session on the channel, so that session lists have an item to spoil; $sigma for commands that must not
+        // take a Theta connection made since.
+        Shell.Run("Start-LiveChannel -Id $channelId; $global:sigma = $connection", ("channelId", ChannelId),
+            ("connection", channel.Connection)).AssertSuccess();
+        (await Emulator.Control.PostAsJsonAsync("_emulator/sigma/publish", new { streamToken = channel.StreamKey }))
+            .EnsureSuccessStatusCode();
     }
 
     /// <summary>Runs <paramref name="script"/> with no request log and no faults left over, failing after 30 s.</summary>
     public PsResult Run(string script, params (string Name, object? Value)[] variables)
     {
         Emulator.State.ClearRequests();
-        var run = Task.Run(() => Shell.Run(script, [.. variables, ("streamId", StreamId), ("channelId", ChannelId)]));
+        var run = Task.Run(() => Shell.Run(script, [.. variables, ("streamId", StreamId), ("channelId", ChannelId),
+            ("baseUri", Emulator.BaseUri), ("thetaUser", Emulator.ThetaA.Id), ("thetaSecret", Emulator.ThetaA.Secret)]));
         Assert.True(run.Wait(TimeSpan.FromSeconds(30)), "the command did not finish within 30 s: " + script);
         return run.Result;
     }
