@@ -89,7 +89,8 @@ public sealed class SecretLeakTests(EmulatorFixture emulator) : IClassFixture<Em
     [MemberData(nameof(Faults))]
     public async Task No_secret_appears_anywhere_when_every_cmdlet_runs_with_Verbose_and_Debug(string scenario, FaultKind kind, int status)
     {
-        var stream = await new ThetaDriver(emulator.Emulator).CreateStreamAsync(new ThetaDriver(emulator.Emulator).A, "leak-stream");
+        using var theta = new ThetaDriver(emulator.Emulator);
+        var stream = await theta.CreateStreamAsync(theta.A, "leak-stream");
         var setup = Run(Setup, stream.Id);
         setup.AssertSuccess();
         var streamToken = setup.Output.Select(item => item?.BaseObject).OfType<LiveStream.Model.LiveChannel>().First().StreamKey;
