@@ -99,10 +99,11 @@ public sealed class TransientFaultWorkloadTests(EmulatorFixture emulator) : ICla
         Assert.Equal(expected.Select(channel => channel.Id).Order(),
             remaining.Select(item => ((LiveStream.Model.LiveChannel)PSObject.AsPSObject(item).BaseObject).Id).Order());
 
-        // No name was ever created twice: every POST that reached the store made a channel still accounted for above.
         var creates = emulator.ChannelRequests("POST").Count;
         var unknown = Count("OutcomeUnknown");
-        Assert.True(creates >= ChannelCount, $"{creates} creates on the wire");
+        // Resets hit about one request in 14, so some of the 140 creates were lost and made again after a lookup.
+        Assert.True(unknown > 0, "no create ended in OutcomeUnknown: the script's recovery was not exercised");
+        Assert.True(creates >= ChannelCount + unknown, $"{creates} creates on the wire for {ChannelCount} channels and {unknown} unknown outcomes");
         Assert.True(emulator.Requests().Count > Count("Operations"),
             $"{emulator.Requests().Count} requests on the wire for {Count("Operations")} operations: no retries were visible");
         Console.WriteLine($"workload: {Count("Operations")} operations, {emulator.Requests().Count} requests on the wire, " +
