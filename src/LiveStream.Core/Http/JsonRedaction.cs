@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,7 +16,18 @@ namespace LiveStream.Http
             "x-tva-sa-secret", "authorization", "token",
         };
 
+        // A secret field's string value in text that is not valid JSON (e.g. an answer cut short), up to its closing quote
+        // or the end of the text. Any "stream" string is masked there, as its parent cannot be told.
+        private static readonly Regex SecretValueInText = new Regex(
+            "(\"(?:" + string.Join("|", SecretFields.Append("stream").Select(Regex.Escape)) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|\\\\?$)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         public static bool IsSecretField(string name) => SecretFields.Contains(name);
+
+        // Sigma sessions carry the encoder's publish callback, whose "stream" is the channel's stream key.
+        private static bool IsSecretField(string name, string? parent) =>
+            IsSecretField(name) || (string.Equals(name, "stream", StringComparison.OrdinalIgnoreCase) &&
+                string.Equals(parent, "clientInfo", StringComparison.OrdinalIgnoreCase));
 
         public static string Redact(string json, Func<string, string> scrub)
         {
@@ -26,27 +38,27 @@ namespace LiveStream.Http
             }
             catch (JsonException)
             {
-                return scrub(json);
+                return scrub(SecretValueInText.Replace(json, "$1\"***\""));
             }
 
-            Mask(node);
+            Mask(node, null);
             return scrub(node?.ToJsonString(JsonDefaults.Options) ?? "null");
         }
 
-        private static void Mask(JsonNode? node)
+        private static void Mask(JsonNode? node, string? name)
         {
             switch (node)
             {
                 case JsonObject obj:
                     foreach (var property in obj.ToList())
                     {
-                        if (IsSecretField(property.Key) && property.Value is JsonValue)
+                        if (IsSecretField(property.Key, name) && property.Value is JsonValue)
                         {
                             obj[property.Key] = "***";
                         }
                         else
                         {
-                            Mask(property.Value);
+                            Mask(property.Value, property.Key);
                         }
                     }
 
@@ -54,7 +66,7 @@ namespace LiveStream.Http
                 case JsonArray array:
                     foreach (var item in array)
                     {
-                        Mask(item);
+                        Mask(item, name);
                     }
 
                     break;

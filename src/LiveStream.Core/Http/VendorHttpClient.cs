@@ -350,7 +350,7 @@ namespace LiveStream.Http
                 return "an HTML page";
             }
 
-            return "\"" + Truncate(Redact(trimmed), 200) + "\"";
+            return "\"" + Truncate(JsonRedaction.Redact(trimmed, Redact), 200) + "\"";
         }
 
         private static string Truncate(string text, int length) =>

@@ -99,14 +99,22 @@ public static class FaultInjection
             case JsonObject obj:
                 foreach (var key in obj.Select(pair => pair.Key).ToList())
                 {
-                    obj[key] = WrongType(obj[key]);
+                    // A nested object or array is changed in place; only a replaced value is set again (setting a node
+                    // that already has this parent throws).
+                    if (WrongType(obj[key]) is var changed && !ReferenceEquals(changed, obj[key]))
+                    {
+                        obj[key] = changed;
+                    }
                 }
 
                 return obj;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    array[i] = WrongType(array[i]);
+                    if (WrongType(array[i]) is var changed && !ReferenceEquals(changed, array[i]))
+                    {
+                        array[i] = changed;
+                    }
                 }
 
                 return array;

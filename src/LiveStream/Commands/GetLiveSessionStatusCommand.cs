@@ -16,7 +16,7 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            // A piped channel with no current session binds null rather than an array holding null.
+            // A piped channel with no current session, or -SessionId $null, binds a null array, not an array holding null.
             foreach (var id in SessionId ?? new string?[] { null })
             {
                 if (string.IsNullOrEmpty(id))
