@@ -180,6 +180,24 @@ public sealed class ConnectLiveStreamTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public void Verbose_and_debug_messages_follow_the_preference_variables_as_well_as_the_switches()
+    {
+        var quiet = _shell.ConnectSigma(emulator);
+        var byPreference = _shell.Run("$VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; " +
+            "Connect-LiveStream -Sigma -AppId $appId -BaseUri $baseUri " +
+            "-Credential ([pscredential]::new($user, [System.Net.NetworkCredential]::new('', $secret).SecurePassword))",
+            ("baseUri", emulator.BaseUri), ("appId", emulator.Sigma.AppId), ("user", emulator.Sigma.UserName),
+            ("secret", emulator.Sigma.SecretKey));
+
+        quiet.AssertSuccess();
+        Assert.Empty(quiet.Verbose);
+        Assert.Empty(quiet.Debug);
+        byPreference.AssertSuccess();
+        Assert.Contains(byPreference.Verbose, record => record.Message.Contains("/api/livestream/sessions"));
+        Assert.Contains(byPreference.Debug, record => record.Message.Contains("answer:"));
+    }
+
+    [Fact]
     public void Stopping_the_pipeline_ends_a_slow_call_within_a_second()
     {
         emulator.State.Faults.Add(new FaultRule(PathPattern: "^/api/livestream/sessions", LatencyMs: 15_000));

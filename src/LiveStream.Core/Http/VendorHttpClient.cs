@@ -70,8 +70,12 @@ namespace LiveStream.Http
                         throw failure.Error;
                     }
 
-                    trace?.Verbose($"{VendorName} {request.Endpoint}: {failure.Reason}; retry {attempt + 1} of " +
+                    if (trace?.WantsVerbose == true)
+                    {
+                        trace.Verbose($"{VendorName} {request.Endpoint}: {failure.Reason}; retry {attempt + 1} of " +
                         $"{Settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
+                    }
+
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -105,7 +109,10 @@ namespace LiveStream.Http
             {
                 var json = request.Body.ToJsonString(JsonDefaults.Options);
                 message.Content = new StringContent(json, Encoding.UTF8, "application/json");
-                trace?.Debug($"{VendorName} {request.Method} {url.AbsolutePath} body: {JsonRedaction.Redact(json, Redact)}");
+                if (trace?.WantsDebug == true)
+                {
+                    trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} body: {JsonRedaction.Redact(json, Redact)}");
+                }
             }
 
             _authenticator.Apply(message);
@@ -160,11 +167,15 @@ namespace LiveStream.Http
                         "the connection was lost while reading the answer", exception, outcomeUnknown: true);
                 }
 
-                trace?.Verbose($"{VendorName} {request.Method} {url} -> {status} {response.ReasonPhrase} " +
-                    $"({clock.ElapsedMilliseconds} ms)");
-                if (body.Length > 0)
+                if (trace?.WantsVerbose == true)
                 {
-                    trace?.Debug($"{VendorName} {request.Method} {url.AbsolutePath} answer: " +
+                    trace.Verbose($"{VendorName} {request.Method} {url} -> {status} {response.ReasonPhrase} " +
+                        $"({clock.ElapsedMilliseconds} ms)");
+                }
+
+                if (body.Length > 0 && trace?.WantsDebug == true)
+                {
+                    trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} answer: " +
                         Truncate(JsonRedaction.Redact(body, Redact), 4000));
                 }
 
@@ -187,7 +198,7 @@ namespace LiveStream.Http
 
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
+            var chunk = new byte[16384];
             int read;
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
             {

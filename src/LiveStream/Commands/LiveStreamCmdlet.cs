@@ -19,7 +19,7 @@ namespace LiveStream.Commands
 
         protected internal CancellationToken StopToken => _stopping.Token;
 
-        internal PipelineTrace Trace => _trace ??= new PipelineTrace(_wakeUp);
+        internal PipelineTrace Trace => _trace ??= new PipelineTrace(_wakeUp, Wants("Verbose"), Wants("Debug"));
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -65,6 +65,20 @@ namespace LiveStream.Commands
                 await call(token).ConfigureAwait(false);
                 return true;
             });
+
+        /// <summary>Whether the Verbose or Debug stream is shown, by the switch on this command or the preference variable.</summary>
+        private bool Wants(string stream)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(stream, out var given))
+            {
+                return given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given);
+            }
+
+            var preference = GetVariableValue(stream + "Preference");
+            return preference is ActionPreference action
+                ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
+                : preference != null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase);
+        }
 
         internal void FlushTrace()
         {

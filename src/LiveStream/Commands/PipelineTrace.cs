@@ -12,10 +12,16 @@ namespace LiveStream.Commands
     {
         private readonly ConcurrentQueue<TraceMessage> _messages = new ConcurrentQueue<TraceMessage>();
 
-        public PipelineTrace(SemaphoreSlim wakeUp)
+        public PipelineTrace(SemaphoreSlim wakeUp, bool wantsVerbose, bool wantsDebug)
         {
             WakeUp = wakeUp;
+            WantsVerbose = wantsVerbose;
+            WantsDebug = wantsDebug;
         }
+
+        public bool WantsVerbose { get; }
+
+        public bool WantsDebug { get; }
 
         public SemaphoreSlim WakeUp { get; }
 
