@@ -91,11 +91,11 @@ Console.WriteLine($"Emulator at {emulator.BaseUri}");
         peaks[count] = peak;
         rows.Add(($"{seen} events: time to first object", Ms(first), ""));
         rows.Add(($"{seen} events: whole listing", $"{Ms(total)} ({seen / total.TotalSeconds:0} objects/s)", ""));
-        rows.Add(($"{seen} events: peak managed memory above baseline", $"{peak / 1024.0 / 1024.0:0.0} MiB", ""));
+        rows.Add(($"{seen} events: peak live managed memory above baseline", $"{peak / 1024.0 / 1024.0:0.00} MiB", ""));
     }
 
     var growth = (double)peaks[events] / Math.Max(1, peaks[events / 100]);
-    rows.Add(($"peak memory growth for 100x the events", $"{growth:0.00}x", "< 2x"));
+    rows.Add(($"peak live memory growth for 100x the events", $"{growth:0.00}x", "< 2x"));
 }
 
 // 4. Cold Import-Module: a fresh process each time.
@@ -121,11 +121,12 @@ if (!string.IsNullOrEmpty(outPath))
 
 return 0;
 
+// Two runs of the same listing: one timed, and one in which a sampler forces a full collection every 20 ms and keeps
+// the largest live heap it sees above the baseline, so that garbage the collector has not reclaimed yet (whose amount
+// depends on its budget, not on the module) does not count.
 static (TimeSpan First, TimeSpan Total, long Peak, int Seen) MeasureListing(BenchRunspace shell, string sessionId)
 {
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
+    var (first, total, seen) = ListOnce(shell, sessionId);
     var baseline = GC.GetTotalMemory(true);
     var peak = 0L;
     using var sampling = new CancellationTokenSource();
@@ -133,11 +134,18 @@ static (TimeSpan First, TimeSpan Total, long Peak, int Seen) MeasureListing(Benc
     {
         while (!sampling.IsCancellationRequested)
         {
-            peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
-            Thread.Sleep(1);
+            peak = Math.Max(peak, GC.GetTotalMemory(true) - baseline);
+            Thread.Sleep(20);
         }
     });
+    ListOnce(shell, sessionId);
+    sampling.Cancel();
+    sampler.Wait();
+    return (first, total, peak, seen);
+}
 
+static (TimeSpan First, TimeSpan Total, int Seen) ListOnce(BenchRunspace shell, string sessionId)
+{
     var clock = Stopwatch.StartNew();
     var first = TimeSpan.Zero;
     var seen = 0;
@@ -152,10 +160,7 @@ static (TimeSpan First, TimeSpan Total, long Peak, int Seen) MeasureListing(Benc
         output.Clear();
     };
     shell.Run("Get-LiveSessionEvent -SessionId $sessionId", output, ("sessionId", sessionId));
-    var total = clock.Elapsed;
-    sampling.Cancel();
-    sampler.Wait();
-    return (first, total, peak, seen);
+    return (first, clock.Elapsed, seen);
 }
 
 static async Task RawGetsAsync(HttpClient http, string id, int count)
