@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -146,7 +147,7 @@ namespace LiveStream.Http
             using (response)
             {
                 var status = (int)response.StatusCode;
-                string body;
+                ArraySegment<byte> body;
                 try
                 {
                     body = await ReadBodyAsync(response, request, linked.Token).ConfigureAwait(false);
@@ -173,10 +174,10 @@ namespace LiveStream.Http
                         $"({clock.ElapsedMilliseconds} ms)");
                 }
 
-                if (body.Length > 0 && trace?.WantsDebug == true)
+                if (body.Count > 0 && trace?.WantsDebug == true)
                 {
                     trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} answer: " +
-                        Truncate(JsonRedaction.Redact(body, Redact), 4000));
+                        Truncate(JsonRedaction.Redact(Text(body), Redact), 4000));
                 }
 
                 if (status >= 200 && status < 300)
@@ -184,11 +185,14 @@ namespace LiveStream.Http
                     return new ApiResponse(status, ParseJson(request, status, body));
                 }
 
-                throw Failure(request, status, body, response.Headers.RetryAfter);
+                throw Failure(request, status, Text(body), response.Headers.RetryAfter);
             }
         }
 
-        private async Task<string> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, CancellationToken token)
+        private static string Text(ArraySegment<byte> body) => Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
+
+        /// <summary>The answer's bytes, read up to the size cap; decoded to text only where text is needed.</summary>
+        private async Task<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, CancellationToken token)
         {
             var declared = response.Content.Headers.ContentLength;
             if (declared > Settings.MaxResponseBytes)
@@ -197,7 +201,7 @@ namespace LiveStream.Http
             }
 
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream(declared > 0 ? (int)declared.Value : 4096);
             var chunk = new byte[16384];
             int read;
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
@@ -210,7 +214,9 @@ namespace LiveStream.Http
                 buffer.Write(chunk, 0, read);
             }
 
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var bytes = buffer.GetBuffer();
+            var bom = buffer.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return new ArraySegment<byte>(bytes, bom, (int)buffer.Length - bom);
         }
 
         private LiveStreamApiException TooLarge(ApiRequest request, int status) =>
@@ -218,23 +224,23 @@ namespace LiveStream.Http
                 $"{VendorName} {request.Endpoint} answered with more than {Settings.MaxResponseBytes / (1024 * 1024)} MiB; " +
                 "the answer was not read. " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse));
 
-        private JsonElement ParseJson(ApiRequest request, int status, string body)
+        private JsonElement ParseJson(ApiRequest request, int status, ArraySegment<byte> body)
         {
-            if (string.IsNullOrWhiteSpace(body))
+            if (body.All(character => character == ' ' || character == '\t' || character == '\r' || character == '\n'))
             {
                 return default;
             }
 
             try
             {
-                using var document = JsonDocument.Parse(body);
-                return document.RootElement.Clone();
+                // Not disposed: the elements handed out read this document, which the garbage collector reclaims with them.
+                return JsonDocument.Parse(new ReadOnlyMemory<byte>(body.Array, body.Offset, body.Count)).RootElement;
             }
             catch (JsonException exception)
             {
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                     $"{VendorName} {request.Endpoint} answered {status} with a body that is not valid JSON " +
-                    $"({DescribeBody(body)}). " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse),
+                    $"({DescribeBody(Text(body))}). " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse),
                     exception);
             }
         }
