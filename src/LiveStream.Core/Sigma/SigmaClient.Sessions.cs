@@ -15,6 +15,17 @@ namespace LiveStream.Sigma
             CancellationToken cancellationToken) =>
             ListPageAsync("/api/livestream/sessions", query.Filter, query.Sort, page, perPage, ReadSession, cancellationToken);
 
+        /// <summary>
+        /// The newest session <paramref name="query"/> finds, or null. The API has no call for one session, so this is a
+        /// one-item page of the list (e.g. <c>new SigmaListQuery().Where("id", sessionId)</c>).
+        /// </summary>
+        public async Task<LiveSession?> FindSessionAsync(SigmaListQuery query, CancellationToken cancellationToken)
+        {
+            var page = await ListSessionsAsync(query.SortBy("createdAt", descending: true), 1, 1, cancellationToken)
+                .ConfigureAwait(false);
+            return page.Items.Count == 0 ? null : page.Items[0];
+        }
+
         public Task<LiveSessionStatus> GetSessionStatusAsync(string sessionId, CancellationToken cancellationToken) =>
             CallAsync(
                 ApiRequest.Create(HttpMethod.Get, "/api/livestream/sessions/{0}/status", sessionId),

@@ -88,8 +88,7 @@ namespace LiveStream.Commands
         }
 
         private void WriteInvalidId(string channelId, string message) =>
-            WriteErrorInOrder(new ErrorRecord(new ArgumentException(message), "LiveStream.InvalidId",
-                ErrorCategory.InvalidArgument, channelId));
+            WriteInputError("LiveStream.InvalidId", message, ErrorCategory.InvalidArgument, channelId);
 
         /// <summary>
         /// Sends <paramref name="change"/> for one channel after ShouldProcess; with <paramref name="passThru"/>, reads

@@ -69,8 +69,8 @@ namespace LiveStream.Commands
 
         private void WriteSession(SigmaClient client, string id)
         {
-            var page = Await(token => client.ListSessionsAsync(new SigmaListQuery().Where("id", id), 1, 1, token));
-            if (page.Items.Count == 0)
+            var session = Await(token => client.FindSessionAsync(new SigmaListQuery().Where("id", id), token));
+            if (session == null)
             {
                 WriteInputError("LiveStream.NotFound",
                     $"There is no session '{id}' in Sigma app {client.Origin?.AccountId}. Get-LiveSession -ChannelId <id> lists a channel's sessions.",
@@ -78,7 +78,7 @@ namespace LiveStream.Commands
                 return;
             }
 
-            WriteObject(page.Items[0]);
+            WriteObject(session);
         }
 
         private static DateTimeOffset? ToUtc(DateTime? time) =>

@@ -28,16 +28,7 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            if (string.IsNullOrEmpty(SessionId))
-            {
-                WriteInputError("LiveStream.NoSession",
-                    "No session id was given: a piped channel that is not broadcasting has no current session. " +
-                    "Get-LiveSession -ChannelId <id> | Get-LiveSessionEvent reads the events of its past sessions.",
-                    ErrorCategory.InvalidArgument, SessionId);
-                return;
-            }
-
-            if (!CheckSigmaId(SessionId, "session"))
+            if (!CheckSessionId(SessionId))
             {
                 return;
             }

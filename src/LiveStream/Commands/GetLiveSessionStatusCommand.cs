@@ -19,16 +19,7 @@ namespace LiveStream.Commands
             // A piped channel with no current session, or -SessionId $null, binds a null array, not an array holding null.
             foreach (var id in SessionId ?? new string?[] { null })
             {
-                if (string.IsNullOrEmpty(id))
-                {
-                    WriteInputError("LiveStream.NoSession",
-                        "No session id was given: a piped channel that is not broadcasting has no current session. " +
-                        "Get-LiveSession -ChannelId <id> lists its past sessions.",
-                        ErrorCategory.InvalidArgument, id);
-                    continue;
-                }
-
-                if (!CheckSigmaId(id, "session"))
+                if (!CheckSessionId(id))
                 {
                     continue;
                 }

@@ -69,6 +69,24 @@ namespace LiveStream.Commands
         }
 
         /// <summary>
+        /// True when <paramref name="id"/> is a Sigma session id; otherwise writes one record: NoSession when there is no
+        /// id (a piped channel that is not broadcasting has no current session), else InvalidId.
+        /// </summary>
+        protected bool CheckSessionId(string? id)
+        {
+            if (string.IsNullOrEmpty(id))
+            {
+                WriteInputError("LiveStream.NoSession",
+                    "No session id was given: a piped channel that is not broadcasting has no current session. " +
+                    "Get-LiveSession -ChannelId <id> lists its past sessions.",
+                    ErrorCategory.InvalidArgument, id);
+                return false;
+            }
+
+            return CheckSigmaId(id, "session");
+        }
+
+        /// <summary>
         /// True when <paramref name="id"/> is a Theta stream id (stream_ and 25 letters or digits); otherwise writes one
         /// InvalidId record naming it, and nothing is sent.
         /// </summary>

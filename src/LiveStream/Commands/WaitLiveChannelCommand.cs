@@ -63,9 +63,9 @@ namespace LiveStream.Commands
                 var channel = Await(token => client.GetChannelAsync(channelId, token));
                 watchedSessionId ??= channel.CurrentSessionId;
                 var session = watchedSessionId != null
-                    ? Await(token => FindSessionAsync(client, new SigmaListQuery().Where("id", watchedSessionId), token))
+                    ? Await(token => client.FindSessionAsync(new SigmaListQuery().Where("id", watchedSessionId), token))
                     : wantEnded && firstPoll
-                        ? Await(token => FindSessionAsync(client, new SigmaListQuery().Where("channelId", channelId), token))
+                        ? Await(token => client.FindSessionAsync(new SigmaListQuery().Where("channelId", channelId), token))
                         : null;
                 if (session != null && string.Equals(session.Status, wantEnded ? "ended" : "live", StringComparison.OrdinalIgnoreCase))
                 {
@@ -109,15 +109,6 @@ namespace LiveStream.Commands
                         ? "Stop the encoder or the channel (Stop-LiveChannel), or wait longer with -TimeoutSec."
                         : "Check that the channel is started (Start-LiveChannel) and that the encoder pushes to its IngestUrl with its StreamKey, or wait longer with -TimeoutSec.")),
                 "LiveStream.WaitTimeout", ErrorCategory.OperationTimeout, channelId));
-        }
-
-        /// <summary>The newest session that <paramref name="query"/> finds.</summary>
-        private static async Task<LiveSession?> FindSessionAsync(SigmaClient client, SigmaListQuery query,
-            System.Threading.CancellationToken cancellationToken)
-        {
-            var page = await client.ListSessionsAsync(query.SortBy("createdAt", descending: true), 1, 1, cancellationToken)
-                .ConfigureAwait(false);
-            return page.Items.Count == 0 ? null : page.Items[0];
         }
 
         private void Complete(ProgressRecord progress)
