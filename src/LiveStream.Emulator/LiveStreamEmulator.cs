@@ -97,6 +97,9 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
             body));
     }
 
+    /// <summary>Completes when the host is told to stop: Ctrl+C (SIGINT), SIGTERM or SIGQUIT when run as a program.</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

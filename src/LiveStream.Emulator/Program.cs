@@ -28,12 +28,5 @@ if (options.SimulatedEncoderDelayMs is int delay)
     Console.WriteLine($"Simulated encoder: publishes to each Sigma channel {delay} ms after it starts.");
 }
 
-Console.WriteLine($"Control endpoints under {emulator.BaseUri}_emulator/ (reset, requests, faults, clock). Ctrl+C stops.");
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+Console.WriteLine($"Control endpoints under {emulator.BaseUri}_emulator/ (reset, requests, faults, clock). Ctrl+C or SIGTERM stops.");
+await emulator.WaitForShutdownAsync();

@@ -2,7 +2,7 @@ using System.Management.Automation.Language;
 
 namespace LiveStream.Tests;
 
-/// <summary>build.ps1 needs pwsh, which CI does not have; at least it must parse and offer its tasks.</summary>
+/// <summary>build.ps1 parses and offers its tasks (tests/Pester/build.Tests.ps1 runs them in real pwsh).</summary>
 public sealed class BuildScriptTests
 {
     [Fact]
@@ -14,6 +14,5 @@ public sealed class BuildScriptTests
         var task = script.ParamBlock.Parameters.Single(parameter => parameter.Name.VariablePath.UserPath == "Task");
         var validateSet = task.Attributes.OfType<AttributeAst>().Single(attribute => attribute.TypeName.Name == "ValidateSet");
         Assert.Equal(["Build", "Test", "Package", "Demo"], validateSet.PositionalArguments.Select(argument => argument.SafeGetValue()));
-        Assert.Contains("build src/LiveStream -c $Configuration -t:Package", script.Extent.Text);
     }
 }

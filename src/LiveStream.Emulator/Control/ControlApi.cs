@@ -52,6 +52,13 @@ public static class ControlApi
 
         SigmaEncoderSimulator.Map(control, state);
 
+        // The simulated encoder of --simulate-encoder, switched at run time: {"delayMs":300} on, {"delayMs":null} off.
+        control.MapPut("/encoder", (EncoderSimulation simulation) =>
+        {
+            state.Options.SimulatedEncoderDelayMs = simulation.DelayMs;
+            return Results.Json(simulation, SigmaApi.Json);
+        });
+
         control.MapPost("/clock/advance", (ClockAdvance advance) =>
         {
             state.Clock.Advance(TimeSpan.FromSeconds(advance.Seconds));
@@ -61,3 +68,5 @@ public static class ControlApi
 }
 
 public sealed record ClockAdvance(double Seconds);
+
+public sealed record EncoderSimulation(int? DelayMs);

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using LiveStream.Demo.Hosting;
+using LiveStream.Tests.Infrastructure.Hosting;
 
 namespace LiveStream.Tests.Infrastructure;
 

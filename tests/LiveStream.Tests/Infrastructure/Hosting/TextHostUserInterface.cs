@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 
-namespace LiveStream.Demo.Hosting;
+namespace LiveStream.Tests.Infrastructure.Hosting;
 
 internal sealed class TextHostUserInterface(TextHost host, TextWriter output, int width) : PSHostUserInterface
 {

@@ -1,6 +1,6 @@
 using System.Management.Automation.Host;
 
-namespace LiveStream.Demo.Hosting;
+namespace LiveStream.Tests.Infrastructure.Hosting;
 
 /// <summary>A fixed-size screen: enough for the formatter to know how wide a table may be.</summary>
 internal sealed class TextHostRawUserInterface(int width) : PSHostRawUserInterface

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Management.Automation.Host;
 
-namespace LiveStream.Demo.Hosting;
+namespace LiveStream.Tests.Infrastructure.Hosting;
 
 /// <summary>
 /// A minimal PowerShell host that writes everything to a TextWriter, so Out-Default renders through the module's

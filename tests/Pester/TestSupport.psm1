@@ -1,0 +1,148 @@
+# What every Pester file of the suite shares: the packaged module, the emulator the runner started, its seeded
+# accounts and control endpoints, and a new pwsh for what only a fresh process shows. Import it in BeforeAll:
+#     BeforeAll { Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force; Initialize-LiveStreamTest }
+Set-StrictMode -Version Latest
+
+$script:SigmaAppId = '0c787e24-87a3-47da-a131-e8310f35aff7'
+$script:SigmaUser = 'emulator-user'
+$script:SigmaSecret = 'sigma-emulator-secret-key-0001'
+$script:ThetaAccounts = @{
+    a = @{ Id = 'srvacc_emulator0000000000000000a'; Secret = 'theta-emulator-secret-a-000000001' }
+    b = @{ Id = 'srvacc_emulator0000000000000000b'; Secret = 'theta-emulator-secret-b-000000002' }
+}
+
+function Get-TestBaseUri {
+    if (-not $env:LIVESTREAM_TEST_BASEURI) {
+        throw 'No emulator: run the suite through build.ps1 -Task Test -Suite Pester [-PesterPath <file>].'
+    }
+    [uri] $env:LIVESTREAM_TEST_BASEURI
+}
+
+function Initialize-LiveStreamTest {
+    <# Imports the module as a user does (by name, from $env:PSModulePath), resets the emulator, drops connections. #>
+    Import-Module -Name LiveStream -Global
+    Reset-Emulator
+    Get-LiveStreamConnection | Disconnect-LiveStream
+}
+
+function Invoke-EmulatorControl {
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'POST',
+        [object] $Body
+    )
+    $uri = [uri]::new((Get-TestBaseUri), "_emulator/$($Path.TrimStart('/'))")
+    $arguments = @{ Uri = $uri; Method = $Method }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $arguments.Body = $Body | ConvertTo-Json -Depth 10 -Compress
+        $arguments.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @arguments
+}
+
+function Reset-Emulator {
+    $null = Invoke-EmulatorControl -Path reset
+    $null = Invoke-EmulatorControl -Path faults -Method DELETE
+    $null = Invoke-EmulatorControl -Path encoder -Method PUT -Body @{ delayMs = $null }
+}
+
+function Set-EmulatorEncoder {
+    <# The emulator's simulated encoder: publishes to each started Sigma channel DelayMs after the start; 0 = off. #>
+    param([int] $DelayMs)
+    $value = if ($DelayMs -gt 0) { $DelayMs } else { $null }
+    $null = Invoke-EmulatorControl -Path encoder -Method PUT -Body @{ delayMs = $value }
+}
+
+function Get-EmulatorRequest {
+    <# What arrived on the wire (vendor paths only), oldest first. #>
+    param([string] $PathLike = '*', [string] $Method = '*')
+    @(Invoke-EmulatorControl -Path requests -Method GET) | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+}
+
+function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Path requests -Method DELETE }
+
+function Add-EmulatorFault {
+    param([Parameter(Mandatory)] [hashtable] $Rule)
+    $null = Invoke-EmulatorControl -Path faults -Body $Rule
+}
+
+function New-TestCredential {
+    param([Parameter(Mandatory)] [string] $UserName, [Parameter(Mandatory)] [string] $Secret)
+    [pscredential]::new($UserName, (ConvertTo-SecureString -String $Secret -AsPlainText -Force))
+}
+
+function Get-SigmaTestCredential { New-TestCredential -UserName $script:SigmaUser -Secret $script:SigmaSecret }
+
+function Get-ThetaTestCredential {
+    param([ValidateSet('a', 'b')] [string] $Account = 'a')
+    New-TestCredential -UserName $script:ThetaAccounts[$Account].Id -Secret $script:ThetaAccounts[$Account].Secret
+}
+
+function Get-SigmaTestAppId { $script:SigmaAppId }
+
+function Connect-TestSigma {
+    <# Connect-LiveStream -Sigma to the emulator with its seeded account. #>
+    param([string] $Name, [switch] $PassThru, [hashtable] $Extra = @{})
+    $arguments = @{ Sigma = $true; AppId = $script:SigmaAppId; Credential = (Get-SigmaTestCredential); BaseUri = (Get-TestBaseUri) } + $Extra
+    if ($Name) { $arguments.Name = $Name }
+    Connect-LiveStream @arguments -PassThru:$PassThru
+}
+
+function Connect-TestTheta {
+    <# Connect-LiveStream -Theta to the emulator with seeded service account a or b. #>
+    param([ValidateSet('a', 'b')] [string] $Account = 'a', [string] $Name, [switch] $PassThru, [hashtable] $Extra = @{})
+    $arguments = @{ Theta = $true; Credential = (Get-ThetaTestCredential -Account $Account); BaseUri = (Get-TestBaseUri) } + $Extra
+    if ($Name) { $arguments.Name = $Name }
+    Connect-LiveStream @arguments -PassThru:$PassThru
+}
+
+function Invoke-NewPwsh {
+    <#
+    Runs a script in a new, non-interactive pwsh (the packaged module on $env:PSModulePath, the emulator's address in
+    $env:LIVESTREAM_TEST_BASEURI) and returns its exit code and what it printed.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [switch] $Interactive,
+        [int] $TimeoutSec = 120
+    )
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) "livestream-test-$([guid]::NewGuid().ToString('n')).ps1"
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    try {
+        $start = [System.Diagnostics.ProcessStartInfo]::new((Get-PwshPath))
+        foreach ($argument in @('-NoProfile') + @(if (-not $Interactive) { '-NonInteractive' }) + @('-File', $file)) {
+            $start.ArgumentList.Add($argument)
+        }
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.RedirectStandardInput = $true
+        $process = [System.Diagnostics.Process]::Start($start)
+        $process.StandardInput.Close()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+            $process.Kill($true)
+            throw "The new pwsh did not end within $TimeoutSec s. It printed: $($stdout.Result)"
+        }
+        [pscustomobject] @{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+    }
+    finally {
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-PwshPath {
+    $name = if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    Join-Path $PSHOME $name
+}
+
+function Get-RepositoryRoot { (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath }
+
+function Get-ErrorIds {
+    <# The FullyQualifiedErrorIds of error records, with the cmdlet part cut off: LiveStream.NotFound. #>
+    param([object[]] $ErrorRecords)
+    @($ErrorRecords | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
+}
+
+Export-ModuleMember -Function *
