@@ -44,6 +44,23 @@ Describe 'Stop-LiveChannel on Sigma' {
         (Import-Csv -LiteralPath $log | Stop-LiveChannel -PassThru -Confirm:$false).Id | Should -Be $made[3].Id
     }
 
+    It 'stops the channels of a whole Export-Csv or ConvertTo-Json of Get-LiveChannel read back from the file' {
+        $channel = Get-LiveChannel -Connection $sigma -Name 'Stop 1' | Start-LiveChannel -PassThru -Confirm:$false
+        $csv = Join-Path $TestDrive 'channels.csv'
+        $channel | Export-Csv -LiteralPath $csv
+        (Import-Csv -LiteralPath $csv | Stop-LiveChannel -PassThru -Confirm:$false).Status | Should -Be 'stop'
+        $channel = $channel | Start-LiveChannel -PassThru -Confirm:$false
+        $json = Join-Path $TestDrive 'channels.json'
+        $channel | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $json
+        (Get-Content -LiteralPath $json -Raw | ConvertFrom-Json | Stop-LiveChannel -PassThru -Confirm:$false).Status |
+            Should -Be 'stop'
+    }
+
+    It 'stops an id pasted in uppercase from an operator''s log' {
+        $channel = Get-LiveChannel -Connection $sigma -Name 'Stop 2' | Start-LiveChannel -PassThru -Confirm:$false
+        (Stop-LiveChannel -Id $channel.Id.ToUpperInvariant() -PassThru -Confirm:$false).Status | Should -Be 'stop'
+    }
+
     # waits on rel: Start/Stop desired-state (stopping a channel that is not active is success, a verbose line)
     It 'succeeds for a channel that is already stopped, also under -ErrorAction Stop' -Skip {
         $again = $made[0] | Stop-LiveChannel -PassThru -Confirm:$false -ErrorAction Stop

@@ -33,12 +33,25 @@ namespace LiveStream.Commands
         /// <summary>The value one of the module's objects gives; false when the parameter does not take that type.</summary>
         protected abstract bool TryRead(object moduleObject, out string? value);
 
+        /// <summary>The form in which a value given as text is sent (an id as the vendor writes it); by default as given.</summary>
+        protected virtual string Normalize(string value) => value;
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value == null || value is string || value is string[])
+            if (value == null)
             {
                 return inputData!;
+            }
+
+            if (value is string text)
+            {
+                return Normalize(text);
+            }
+
+            if (value is string[] texts)
+            {
+                return Array.ConvertAll(texts, item => item == null ? null! : Normalize(item));
             }
 
             if (value is IList list)
@@ -57,6 +70,12 @@ namespace LiveStream.Commands
         }
 
         private string? ValueOf(object? item)
+        {
+            var read = Read(item);
+            return read == null ? null : Normalize(read);
+        }
+
+        private string? Read(object? item)
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
             if (value == null || value is string)
