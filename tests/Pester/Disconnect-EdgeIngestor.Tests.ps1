@@ -67,6 +67,12 @@ Describe 'Disconnect-EdgeIngestor on Theta' {
         finally { $b | Disconnect-LiveStream }
     }
 
+    It 'gives NotFound for an ingestor id of the right form that does not exist' {
+        $unknown = '0x' + ('0' * 40)
+        $unknown | Disconnect-EdgeIngestor -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        Get-ErrorSummary $failed | Should -Be "LiveStream.NotFound|ObjectNotFound|$unknown"
+    }
+
     It 'refuses a malformed id and a stream id (with a hint) before any request' {
         'not-an-ingestor', $streams[0].Id | Disconnect-EdgeIngestor -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         Get-ErrorSummary $failed | Should -Be 'LiveStream.InvalidId|InvalidArgument|not-an-ingestor', "LiveStream.InvalidId|InvalidArgument|$($streams[0].Id)"

@@ -28,10 +28,11 @@ Describe 'Get-LiveChannel on Sigma' {
         ([guid] $made[1].Id | Get-LiveChannel).Name | Should -Be 'Noon'
     }
 
-    It 'reads an id as people paste it: in uppercase, or with spaces around it' {
+    It 'reads an id pasted in uppercase (sent as Sigma writes it), and refuses one with spaces around it' {
         (Get-LiveChannel -Id $made[0].Id.ToUpperInvariant()).Name | Should -Be 'Morning'
-        (" $($made[1].Id)`t" | Get-LiveChannel).Name | Should -Be 'Noon'
-        (Get-WireRequest -Method GET).path | Should -Be "/api/livestream/channels/$($made[0].Id)", "/api/livestream/channels/$($made[1].Id)"
+        (Get-WireRequest -Method GET).path | Should -Be "/api/livestream/channels/$($made[0].Id)"
+        " $($made[1].Id)" | Get-LiveChannel -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-ErrorSummary $failed | Should -Be "LiveStream.InvalidId|InvalidArgument| $($made[1].Id)"
     }
 
     It 'reads channels piped in again (by property name), with their own connection' {

@@ -38,6 +38,7 @@ Describe 'New-LiveChannel on Sigma' {
         $csv = Join-Path $TestDrive 'names.csv'
         'Name,Owner', 'From CSV 1,ops', 'From CSV 2,ops' | Set-Content -LiteralPath $csv
         (Import-Csv -LiteralPath $csv | New-LiveChannel -Confirm:$false).Name | Should -Be 'From CSV 1', 'From CSV 2'
+        ('[{"Name":"From JSON"}]' | ConvertFrom-Json | New-LiveChannel -Confirm:$false).Name | Should -Be 'From JSON'
     }
 
     It 'sends the Sigma-only parameters as the document shows them' {

@@ -71,6 +71,9 @@ Describe 'Remove-LiveChannel on Sigma' {
         Get-ErrorSummary $failed | Should -Be 'LiveStream.InvalidId|InvalidArgument|Remove 6'
         Get-Date | Remove-LiveChannel -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         Get-ErrorIds $failed | Should -Be 'ParameterArgumentTransformationError'
+        $streamId = 'stream_' + ('b' * 25)
+        Remove-LiveChannel -Id $streamId -Connection $sigma -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        Get-ErrorSummary $failed | Should -Be "LiveStream.InvalidId|InvalidArgument|$streamId"
         Get-RequestCount | Should -Be 0
     }
 }

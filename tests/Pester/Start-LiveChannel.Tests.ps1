@@ -142,6 +142,18 @@ Describe 'Start-LiveChannel on Theta' {
         Get-ErrorSummary $failed | Should -Be 'LiveStream.InvalidId|InvalidArgument|stream_short', "LiveStream.NotFound|ObjectNotFound|$unknown"
     }
 
+    It 'gives PermissionDenied when the vendor refuses the selection (403), and ServerError for a 500' {
+        foreach ($case in @(@{ Status = 403; Id = 'LiveStream.PermissionDenied|PermissionDenied' }, @{ Status = 500; Id = 'LiveStream.ServerError|ConnectionError' })) {
+            try {
+                Add-EmulatorFault @{ pathPattern = '/ingestor/.*/select$'; kind = 'Status'; status = $case.Status }
+                $made[0] | Stop-LiveChannel -Confirm:$false
+                $made[0] | Start-LiveChannel -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+                Get-ErrorSummary $failed | Should -Be "$($case.Id)|$($made[0].Id)"
+            }
+            finally { $null = Invoke-EmulatorControl -Path faults -Method DELETE }
+        }
+    }
+
     It 'refuses an Edge Ingestor piped in, sending nothing' {
         $ingestor = Get-EdgeIngestor -State Available -First 1
         Clear-EmulatorRequest

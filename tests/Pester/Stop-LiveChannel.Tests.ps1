@@ -84,9 +84,10 @@ Describe 'Stop-LiveChannel on Sigma' {
         finally { $null = Invoke-EmulatorControl -Path faults -Method DELETE }
     }
 
-    It 'refuses a malformed id with InvalidId before any request' {
-        Stop-LiveChannel -Id '42' -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
-        Get-ErrorSummary $failed | Should -Be 'LiveStream.InvalidId|InvalidArgument|42'
+    It 'refuses a malformed id, and a Theta stream id on this Sigma connection (wrong vendor), before any request' {
+        $streamId = 'stream_' + ('a' * 25)
+        Stop-LiveChannel -Id '42', $streamId -Connection $sigma -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        Get-ErrorSummary $failed | Should -Be 'LiveStream.InvalidId|InvalidArgument|42', "LiveStream.InvalidId|InvalidArgument|$streamId"
         Get-RequestCount | Should -Be 0
     }
 

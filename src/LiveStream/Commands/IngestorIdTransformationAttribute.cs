@@ -19,9 +19,6 @@ namespace LiveStream.Commands
             "Give Edge Ingestor ids (0x followed by 40 hex digits), or pipe the IngestorSelection that Select-EdgeIngestor " +
             "returned or an ingestor from Get-EdgeIngestor -State Selected; Stop-LiveChannel releases a stream's ingestor.";
 
-        /// <summary>Trimmed; the case stays, as the vendor writes an ingestor's address in mixed case.</summary>
-        protected override string Normalize(string value) => value.Trim();
-
         protected override bool TryRead(object moduleObject, out string? value)
         {
             value = moduleObject switch
