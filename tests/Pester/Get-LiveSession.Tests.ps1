@@ -52,6 +52,13 @@ Describe 'Get-LiveSession on Sigma' {
         @(Get-LiveSession -First 2).Count | Should -Be 2
     }
 
+    It 'filters by creation time with -After and -Before, local times as typed' {
+        $hourAgo = (Get-Date).AddHours(-1)
+        @(Get-LiveSession -ChannelId $channels[0].Id -After $hourAgo).Count | Should -Be 3
+        @(Get-LiveSession -ChannelId $channels[0].Id -Before $hourAgo).Count | Should -Be 0
+        @(Get-LiveSession -ChannelId $channels[0].Id -After $hourAgo.ToString('yyyy-MM-dd HH:mm:ss')).Count | Should -Be 3
+    }
+
     It 'gets sessions by -Id (alias -SessionId), and NotFound for an unknown one' {
         $live = Get-LiveSession -ChannelId $channels[1].Id -First 1
         (Get-LiveSession -Id $live.Id).Id | Should -Be $live.Id

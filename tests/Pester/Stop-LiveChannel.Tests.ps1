@@ -98,6 +98,7 @@ Describe 'Stop-LiveChannel on Sigma' {
         & $Make | Stop-LiveChannel -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         Get-ErrorIds $failed | Should -Be 'ParameterArgumentTransformationError'
         $failed[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failed[0].TargetObject | Should -Not -BeNullOrEmpty
         $failed[0].Exception.Message | Should -Match ([regex]::Escape($Says))
         Get-RequestCount | Should -Be 0
     }
