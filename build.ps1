@@ -142,7 +142,11 @@ function Invoke-PesterSuite {
         '-EmulatorPath', (Get-EmulatorPath),
         '-ResultFile', $resultFile
     )
-    if ($PesterPath) { $arguments += @('-Path', (($PesterPath | ForEach-Object { (Resolve-Path $_).ProviderPath }) -join ',')) }
+    if ($PesterPath) {
+        # dotnet pwsh ./build.ps1 -PesterPath a,b passes one string 'a,b' (-File does not make arrays): split it here.
+        $paths = $PesterPath -split ',' | Where-Object { $_ } | ForEach-Object { (Resolve-Path $_).ProviderPath }
+        $arguments += @('-Path', ($paths -join ','))
+    }
     & (Get-PwshPath) @arguments | Out-Host
     if (Test-Path -LiteralPath $resultFile) {
         return Get-Content -LiteralPath $resultFile -Raw | ConvertFrom-Json

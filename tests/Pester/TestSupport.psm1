@@ -147,4 +147,42 @@ function Get-ErrorIds {
     @($ErrorRecords | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
 }
 
+
+# --- cover: helpers of the per-cmdlet and pipeline files ---
+
+function Publish-TestSigmaEncoder {
+    <# The emulator's encoder pushes to a started Sigma channel (by its StreamKey): the channel gets a live session. #>
+    param([Parameter(Mandatory)] [object] $Channel)
+    $null = Invoke-EmulatorControl -Path sigma/publish -Body @{ streamToken = $Channel.StreamKey }
+}
+
+function Stop-TestSigmaEncoder {
+    <# The emulator's encoder stops pushing to a Sigma channel: its live session ends. #>
+    param([Parameter(Mandatory)] [object] $Channel)
+    $null = Invoke-EmulatorControl -Path sigma/unpublish -Body @{ streamToken = $Channel.StreamKey }
+}
+
+function Get-WireRequest {
+    <#
+    What arrived on the wire (vendor paths only), oldest first, each request once. Get-EmulatorRequest filters the
+    answer as one array (Invoke-RestMethod writes a JSON array as one object), so it returns every request when any
+    matches, and fails on an empty log under strict mode.
+    #>
+    param([string] $PathLike = '*', [string] $Method = '*')
+    Invoke-EmulatorControl -Path requests -Method GET | ForEach-Object { $_ } |
+        Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+}
+
+function Get-RequestCount {
+    <# How many vendor requests arrived since the last Clear-EmulatorRequest (optionally only those matching). #>
+    param([string] $PathLike = '*', [string] $Method = '*')
+    @(Get-WireRequest -PathLike $PathLike -Method $Method).Count
+}
+
+function Get-ErrorSummary {
+    <# 'ErrorId|Category|TargetObject' of each error record, the cmdlet part of the id cut off, for compact assertions. #>
+    param([object[]] $ErrorRecords)
+    @($ErrorRecords | ForEach-Object { '{0}|{1}|{2}' -f ($_.FullyQualifiedErrorId -split ',')[0], $_.CategoryInfo.Category, $_.TargetObject })
+}
+
 Export-ModuleMember -Function *

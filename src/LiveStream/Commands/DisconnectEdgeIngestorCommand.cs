@@ -16,6 +16,7 @@ namespace LiveStream.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("IngestorId")]
+        [IngestorIdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 

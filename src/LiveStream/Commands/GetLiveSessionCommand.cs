@@ -12,7 +12,10 @@ namespace LiveStream.Commands
         private const string ByChannelSet = "ByChannel";
         private const string ByIdSet = "ById";
 
-        [Parameter(Position = 0, ParameterSetName = ByChannelSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>A channel id; a piped string is one, a piped channel or session gives its channel's.</summary>
+        [Parameter(Position = 0, ParameterSetName = ByChannelSet, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
+        [ChannelIdTransformation]
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 

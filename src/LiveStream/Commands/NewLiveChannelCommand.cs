@@ -19,6 +19,7 @@ namespace LiveStream.Commands
         private string[] _profileIds = SigmaProfiles.DefaultIds;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ChannelNameTransformation]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 
