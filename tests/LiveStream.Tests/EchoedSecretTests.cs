@@ -57,7 +57,7 @@ public sealed class EchoedSecretTests(EmulatorFixture emulator) : IClassFixture<
 
         var result = _shell.Run("""
             $secret = [System.Net.NetworkCredential]::new('', $s3).SecurePassword
-            $dest = New-LiveS3Destination -Bucket recordings -Endpoint https://s3.example.com -AccessKey AKIAEXAMPLE -SecretKey $secret
+            $dest = New-LiveS3Destination -Bucket recordings -Endpoint https://s3.example.com -Region eu-west-1 -AccessKey AKIAEXAMPLE -SecretKey $secret
             New-LiveChannel -Name echo -CatchupS3 $dest -Debug -Verbose
             $Error[0] | Format-List * -Force | Out-String
             $Error[0].Exception.VendorMessage
