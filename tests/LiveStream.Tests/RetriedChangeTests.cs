@@ -148,6 +148,36 @@ public sealed class RetriedChangeTests(EmulatorFixture emulator) : IClassFixture
         Assert.DoesNotContain(emulator.State.Theta.Selections, selection => selection.StreamId == stream.Id);
     }
 
+    [Fact]
+    public async Task Theta_Select_EdgeIngestor_of_a_given_ingestor_whose_answer_is_lost_returns_that_selection()
+    {
+        _shell.ConnectTheta(emulator, emulator.ThetaA, "-Name theta").AssertSuccess();
+        var stream = await _theta.CreateStreamAsync(_theta.A, "show");
+        await emulator.AddFaultAsync(new FaultRule("/select$", Method: "PUT", Kind: FaultKind.DropAfter, Count: 1));
+
+        var result = _shell.Run("Select-EdgeIngestor -ChannelId $id -Id $ingestor", ("id", stream.Id), ("ingestor", VirginiaFirst));
+
+        result.AssertSuccess();
+        var selection = result.Single<IngestorSelection>();
+        Assert.Equal(VirginiaFirst, selection.IngestorId);
+        Assert.Equal("rtmp://35.226.139.216:1935/live", selection.IngestUrl);
+        Assert.False(string.IsNullOrEmpty(selection.StreamKey));
+    }
+
+    [Fact]
+    public async Task Theta_Disconnect_EdgeIngestor_whose_answer_is_lost_is_success()
+    {
+        _shell.ConnectTheta(emulator, emulator.ThetaA, "-Name theta").AssertSuccess();
+        var stream = await _theta.CreateStreamAsync(_theta.A, "show");
+        _shell.Run("Start-LiveChannel -Id $id", ("id", stream.Id)).AssertSuccess();
+        await emulator.AddFaultAsync(new FaultRule("/unselect$", Method: "PUT", Kind: FaultKind.DropAfter, Count: 1));
+
+        var result = _shell.Run("Disconnect-EdgeIngestor -Id $ingestor -Confirm:$false", ("ingestor", VirginiaFirst));
+
+        result.AssertSuccess();
+        Assert.DoesNotContain(emulator.State.Theta.Selections, selection => selection.StreamId == stream.Id);
+    }
+
     public Task DisposeAsync() => emulator.ResetAsync();
 
     public void Dispose()

@@ -26,13 +26,26 @@ namespace LiveStream.Theta
         /// Selects an Edge Ingestor for a stream of this service account (PUT /ingestor/{id}/select) and returns where
         /// the encoder pushes. The selection lapses after five minutes unless an encoder pushes to it by then.
         /// </summary>
-        public Task<IngestorSelection> SelectIngestorAsync(string ingestorId, string streamId,
-            CancellationToken cancellationToken) =>
-            CallAsync(
-                ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/select", ingestorId)
-                    .WithBody(new JsonObject { ["tva_stream"] = streamId }),
-                body => ReadSelection(body, ingestorId, streamId),
-                cancellationToken);
+        public async Task<IngestorSelection> SelectIngestorAsync(string ingestorId, string streamId,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await CallAsync(
+                    ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/select", ingestorId)
+                        .WithBody(new JsonObject { ["tva_stream"] = streamId }),
+                    body => ReadSelection(body, ingestorId, streamId),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException exception) when (
+                (exception.Kind == ApiErrorKind.Conflict || exception.Kind == ApiErrorKind.InvalidArgument) &&
+                exception.EarlierAttemptMayHaveActed)
+            {
+                // A repeat of a select whose answer was lost meets the selection that select made.
+                return await SelectionMadeAsync(streamId, ingestorId, cancellationToken).ConfigureAwait(false) ??
+                    throw exception;
+            }
+        }
 
         /// <summary>
         /// Selects the nearest available Edge Ingestor for a stream. When the chosen one is taken by someone else
@@ -57,12 +70,6 @@ namespace LiveStream.Theta
                 catch (LiveStreamApiException exception) when (
                     exception.Kind == ApiErrorKind.Conflict || exception.Kind == ApiErrorKind.InvalidArgument)
                 {
-                    // A repeat of a select whose answer was lost meets the selection that select made.
-                    if (exception.EarlierAttemptMayHaveActed &&
-                        await SelectionMadeAsync(streamId, candidate.Id, cancellationToken).ConfigureAwait(false) is { } made)
-                    {
-                        return made;
-                    }
 
                     // The vendor does not document its answer for an ingestor taken meanwhile, so a fresh list decides:
                     // if the ingestor is still available, the refusal was about something else and stands.
@@ -79,13 +86,27 @@ namespace LiveStream.Theta
             }
         }
 
-        /// <summary>Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect).</summary>
-        public Task UnselectIngestorAsync(string ingestorId, CancellationToken cancellationToken) =>
-            CallAsync(
-                ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/unselect", ingestorId).WithBody(new JsonObject())
-                    .WithStatusAsAnswer(),
-                body => true,
-                cancellationToken);
+        /// <summary>
+        /// Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect). A
+        /// repeat of a release whose answer was lost, refused as "not selected" (409), is that release's own effect.
+        /// </summary>
+        public async Task UnselectIngestorAsync(string ingestorId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await CallAsync(
+                    ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/unselect", ingestorId).WithBody(new JsonObject())
+                        .WithStatusAsAnswer(),
+                    body => true,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException exception) when (
+                exception.Kind == ApiErrorKind.Conflict && exception.EarlierAttemptMayHaveActed)
+            {
+                Trace?.Verbose($"{Http.VendorName} Edge Ingestor {ingestorId}: the answer to its release was lost and the " +
+                    "repeat found it released.");
+            }
+        }
 
         /// <summary>
         /// Start of a stream, desired-state: a stream with a selected Edge Ingestor is started already (AlreadySo, with
