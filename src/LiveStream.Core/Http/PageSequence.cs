@@ -63,8 +63,7 @@ namespace LiveStream.Http
             var endpoint = page.Endpoint ?? "the list call";
             return new LiveStreamApiException(ApiErrorKind.InvalidResponse, endpoint, 200, null,
                 $"{page.Source ?? "The service"} {endpoint} {what}: its paging does not advance, so the listing stopped " +
-                "there (the items before were written once each). Report it to the vendor if it persists; a narrower " +
-                "filter (-Name, -Status) may list what you need in fewer pages.");
+                "there (the items before were written, each once).");
         }
     }
 }
