@@ -116,12 +116,22 @@ public enum FaultKind
 
     /// <summary>Act, then answer a valid JSON body of <see cref="FaultRule.HugeBytes"/> bytes.</summary>
     Huge,
+
+    /// <summary>
+    /// A list that ignores <c>page</c>: the data of page 1 for every page asked, with the asked page echoed in the answer's
+    /// <c>page</c>, and <see cref="FaultRule.Total"/> / <see cref="FaultRule.PerPage"/> in place of the real ones when set.
+    /// </summary>
+    IgnorePage,
+
+    /// <summary>A list with honest data whose <c>total</c> (and <c>perPage</c>) are <see cref="FaultRule.Total"/> and <see cref="FaultRule.PerPage"/>.</summary>
+    LyingTotal,
 }
 
 /// <summary>
 /// A fault on requests whose path matches <see cref="PathPattern"/> (a regular expression; empty matches every vendor
 /// path) and, when given, whose method is <see cref="Method"/>. <see cref="Rate"/> is the share of matching requests
-/// it fires on (1 = all); <see cref="Count"/>, when set, the number of times it fires at most.
+/// it fires on (1 = all); <see cref="Count"/>, when set, the number of times it fires at most. <see cref="Message"/> is the
+/// <c>message</c> of a <see cref="FaultKind.Status"/> answer (a vendor that quotes what it was sent, say).
 /// </summary>
 public sealed record FaultRule(
     string? PathPattern = null,
@@ -134,7 +144,10 @@ public sealed record FaultRule(
     int? RetryAfterSeconds = null,
     string[]? Fields = null,
     long HugeBytes = 40L * 1024 * 1024,
-    int LatencyJitterMs = 0)
+    int LatencyJitterMs = 0,
+    long? Total = null,
+    int? PerPage = null,
+    string? Message = null)
 {
     public bool Matches(string method, string path) =>
         (string.IsNullOrEmpty(Method) || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) &&

@@ -50,19 +50,16 @@ public sealed class ChannelLifecycleTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public void Starting_an_active_channel_is_the_services_Conflict_for_that_channel_only()
+    public void Starting_an_active_channel_is_success_with_a_verbose_line_as_Start_Service_does()
     {
         var made = _shell.NewChannels("running", "waiting");
         _shell.Run("Start-LiveChannel $id", ("id", made[0].Id)).AssertSuccess();
 
-        var result = _shell.Run("$made | Start-LiveChannel -PassThru", ("made", made));
+        var result = _shell.Run("$made | Start-LiveChannel -PassThru -Verbose", ("made", made));
 
-        var error = result.SingleError();
-        Assert.Equal("LiveStream.Conflict,LiveStream.Commands.StartLiveChannelCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
-        Assert.Equal(made[0].Id, error.TargetObject);
-        Assert.Contains("already active", error.Exception.Message);
-        Assert.Equal("waiting", result.Single<LiveChannel>().Name);
+        result.AssertSuccess();
+        Assert.Equal(["running", "waiting"], result.Objects<LiveChannel>().Select(channel => channel.Name));
+        Assert.Contains(result.Verbose, record => record.Message.Contains(made[0].Id) && record.Message.Contains("already active"));
     }
 
     [Fact]

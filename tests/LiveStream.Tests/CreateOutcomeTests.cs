@@ -51,17 +51,35 @@ public sealed class CreateOutcomeTests(EmulatorFixture emulator) : IClassFixture
     }
 
     [Fact]
-    public async Task A_lost_answer_with_two_recent_channels_of_that_name_is_not_guessed()
+    public async Task A_lost_answer_with_two_new_channels_of_that_name_is_not_guessed()
     {
-        _shell.Run("New-LiveChannel -Name twin").AssertSuccess();
+        // Someone else makes a "twin" while this create waits in the service; the answer to this one is then lost.
+        await emulator.AddFaultAsync(new FaultRule(CreatePath, Method: "POST", LatencyMs: 1500));
         await emulator.AddFaultAsync(new FaultRule(CreatePath, Method: "POST", Kind: FaultKind.DropAfter, Count: 1));
+        using var shell = _shell.Create("New-LiveChannel -Name twin");
+        var running = shell.BeginInvoke();
+        for (var i = 0; i < 100 && emulator.ChannelRequests("POST").Count == 0; i++)
+        {
+            await Task.Delay(20);
+        }
 
-        var result = _shell.Run("New-LiveChannel -Name twin");
+        Assert.Empty(emulator.StoredChannels());
+        emulator.EditSigma(store => store.Channels.Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = "twin",
+            ["status"] = "idle",
+            ["createdAt"] = store.Clock.Stamp(),
+            ["updatedAt"] = store.Clock.Stamp(),
+        }));
+
+        var result = _shell.Collect(shell, () => shell.EndInvoke(running).ToList());
 
         var error = result.SingleError();
         Assert.StartsWith("LiveStream.OutcomeUnknown,", error.FullyQualifiedErrorId);
-        Assert.Contains("2 channels of that name", error.Exception.Message);
-        Assert.Equal(2, emulator.ChannelRequests("POST").Count);
+        Assert.Contains("2 new channels of that name", error.Exception.Message);
+        Assert.Single(emulator.ChannelRequests("POST"));
+        Assert.Equal(2, emulator.StoredChannels().Count);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class MalformedResponseTests(HostileInputFixture fixture) : IClass
     public static TheoryData<string, string, string, string, string, FaultKind, int, string[]?, string> Cases()
     {
         var data = new TheoryData<string, string, string, string, string, FaultKind, int, string[]?, string>();
-        foreach (var (command, path, method, endpoint) in SigmaEndpoints.Concat(ThetaEndpoints))
+        // A create that acted but whose answer cannot be read is looked up, not reported (CreateOutcomeLookupTests).
+        foreach (var (command, path, method, endpoint) in SigmaEndpoints.Concat(ThetaEndpoints).Where(call => call.Method != "POST"))
         {
             // The credential check reads only the envelope's status, not the streams.
             foreach (var (label, kind, status, fields, errorId) in Malformations.Where(malformation =>
@@ -58,10 +59,7 @@ public sealed class MalformedResponseTests(HostileInputFixture fixture) : IClass
                 ["status", "body"], InvalidResponse);
         }
 
-        var start = ("$made = New-LiveChannel -Connection $sigma -Name " + NewName + "; Start-LiveChannel -Id $made.Id", "/start$", "PATCH",
-            "PATCH /api/livestream/channels/{id}/start");
-        data.Add("HTML page with 200", start.Item1, start.Item2, start.Item3, start.Item4, FaultKind.Html, 200, null, InvalidResponse);
-        data.Add("truncated JSON", start.Item1, start.Item2, start.Item3, start.Item4, FaultKind.Truncated, 0, null, InvalidResponse);
+        // A start, stop or delete answered 2xx is done whatever its body (RetriedChangeTests).
         data.Add("answer over the size cap", SigmaEndpoints[0].Command, SigmaEndpoints[0].Path, "GET", SigmaEndpoints[0].Endpoint,
             FaultKind.Huge, 0, null, InvalidResponse);
         data.Add("answer over the size cap", ThetaEndpoints[0].Command, ThetaEndpoints[0].Path, "GET", ThetaEndpoints[0].Endpoint,
@@ -96,27 +94,31 @@ public sealed class MalformedResponseTests(HostileInputFixture fixture) : IClass
     [InlineData(FaultKind.WrongTypes, 0, null)]
     [InlineData(FaultKind.MissingFields, 0, null)]
     [InlineData(FaultKind.MissingFields, 0, new[] { "status", "body" })]
-    public async Task A_malformed_answer_to_Thetas_stream_get_and_create_is_an_InvalidResponse_naming_the_endpoint(
+    public async Task A_malformed_answer_to_Thetas_stream_get_is_an_InvalidResponse_and_to_its_create_the_stream_looked_up(
         FaultKind kind, int status, string[]? fields)
     {
         using var theta = new ThetaDriver(fixture.Emulator.Emulator);
+        var store = fixture.Emulator.State.Theta;
+        lock (store.Gate)
+        {
+            // The account may hold only three streams.
+            store.Streams.RemoveAll(stream => (string?)stream["id"] != fixture.StreamId);
+        }
+
         fixture.Emulator.State.Faults.Add(new FaultRule("^/stream", Kind: kind, Status: status, Fields: fields));
 
         var get = await Assert.ThrowsAsync<LiveStreamApiException>(() => theta.GetStreamAsync(theta.A, fixture.StreamId))
             .WaitAsync(TimeSpan.FromSeconds(30));
-        var create = await Assert.ThrowsAsync<LiveStreamApiException>(() => theta.CreateStreamAsync(theta.A, "made " + kind))
-            .WaitAsync(TimeSpan.FromSeconds(30));
-        var store = fixture.Emulator.State.Theta;
+        var created = await theta.CreateStreamAsync(theta.A, "made " + kind).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ApiErrorKind.InvalidResponse, get.Kind);
+        Assert.Contains("GET /stream/{id}", get.Message);
+        Assert.DoesNotContain("   at ", get.Message);
+        Assert.Equal("made " + kind, created.Name);
         lock (store.Gate)
         {
-            // The create took effect before its answer was spoiled; the account may hold only three streams.
-            store.Streams.RemoveAll(stream => (string?)stream["id"] != fixture.StreamId);
+            Assert.Contains(store.Streams, stream => (string?)stream["id"] == created.Id);
         }
-
-        Assert.Equal((ApiErrorKind.InvalidResponse, ApiErrorKind.InvalidResponse), (get.Kind, create.Kind));
-        Assert.Contains("GET /stream/{id}", get.Message);
-        Assert.Contains("POST /stream", create.Message);
-        Assert.DoesNotContain("   at ", get.Message + create.Message);
     }
 
     public void Dispose() => fixture.Emulator.State.Faults.Clear();

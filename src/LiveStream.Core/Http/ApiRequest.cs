@@ -14,6 +14,7 @@ namespace LiveStream.Http
     public sealed class ApiRequest
     {
         private readonly List<KeyValuePair<string, string>> _query = new List<KeyValuePair<string, string>>();
+        private readonly List<string> _secrets = new List<string>();
 
         private ApiRequest(HttpMethod method, string routeTemplate, string path)
         {
@@ -38,6 +39,15 @@ namespace LiveStream.Http
         public string Endpoint => Method.Method + " " + RouteTemplate;
 
         public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+        /// <summary>Secrets this call carries beyond the connection's own (an S3 secret key in a create body), masked in every text.</summary>
+        public IReadOnlyList<string> Secrets => _secrets;
+
+        /// <summary>
+        /// True for a change whose status says all (start, stop, delete): a 2xx answer is success whatever its body, which
+        /// is then not read as JSON.
+        /// </summary>
+        public bool StatusIsTheAnswer { get; private set; }
 
         /// <summary>Builds a request from a template such as "/api/livestream/channels/{0}/start" and its values.</summary>
         public static ApiRequest Create(HttpMethod method, string template, params string[] segments)
@@ -68,6 +78,24 @@ namespace LiveStream.Http
         public ApiRequest WithBody(JsonNode body)
         {
             Body = body;
+            return this;
+        }
+
+        /// <summary>Marks <paramref name="secret"/> as carried by this call (in its body), so that no text shows it.</summary>
+        public ApiRequest WithSecret(string? secret)
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                _secrets.Add(secret!);
+            }
+
+            return this;
+        }
+
+        /// <summary>See <see cref="StatusIsTheAnswer"/>.</summary>
+        public ApiRequest WithStatusAsAnswer()
+        {
+            StatusIsTheAnswer = true;
             return this;
         }
 

@@ -25,6 +25,9 @@ namespace LiveStream.Http
         /// <summary>Answers larger than this are refused rather than read into memory.</summary>
         public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
 
+        /// <summary>The clock of timeouts, waits and the retry budget (a fake one in tests).</summary>
+        public HttpClock Clock { get; set; } = HttpClock.System;
+
         /// <summary>Concurrent connections to one host; pipelines with -ThrottleLimit use up to this many.</summary>
         public int MaxConnectionsPerServer { get; set; } = 32;
     }

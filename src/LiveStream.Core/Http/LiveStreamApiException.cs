@@ -33,6 +33,22 @@ namespace LiveStream.Http
         /// <summary>True when the request may have reached the server and its effect is unknown.</summary>
         public bool OutcomeUnknown { get; init; }
 
+        /// <summary>
+        /// True when this failure came from a repeat of a call whose earlier attempt may have acted (its answer was lost):
+        /// a refusal that means "already so" (409 already active, 404 gone) may then be that attempt's own effect.
+        /// </summary>
+        public bool EarlierAttemptMayHaveActed { get; init; }
+
+        /// <summary>This failure, marked as the repeat of an attempt that may have acted.</summary>
+        internal LiveStreamApiException AfterAttemptThatMayHaveActed() =>
+            EarlierAttemptMayHaveActed
+                ? this
+                : new LiveStreamApiException(Kind, Endpoint, StatusCode, VendorMessage, Message, InnerException)
+                {
+                    OutcomeUnknown = OutcomeUnknown,
+                    EarlierAttemptMayHaveActed = true,
+                };
+
         public static string RecommendedAction(ApiErrorKind kind) => kind switch
         {
             ApiErrorKind.AuthenticationFailed => "Check the credential and run Connect-LiveStream again.",

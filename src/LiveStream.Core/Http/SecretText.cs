@@ -21,18 +21,8 @@ namespace LiveStream.Http
             return secure;
         }
 
-        public static string Scrub(string text, params string[] secrets)
-        {
-            foreach (var secret in secrets)
-            {
-                if (!string.IsNullOrEmpty(secret) && secret.Length >= 4)
-                {
-                    text = text.Replace(secret, "***");
-                }
-            }
-
-            return text;
-        }
+        /// <summary>Masks <paramref name="secrets"/> in every form a vendor may quote them (see <see cref="SecretMask"/>).</summary>
+        public static string Scrub(string text, params string[] secrets) => SecretMask.Apply(text, secrets);
 
         public static string Base64Utf8(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
     }

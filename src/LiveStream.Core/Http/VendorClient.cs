@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,15 @@ namespace LiveStream.Http
 
         protected IApiTrace? Trace { get; }
 
+        /// <summary>
+        /// Creates an object through <see cref="CreateOutcome.CreateAsync{T}"/> on this connection's ledger: never sent
+        /// twice, and looked up when the answer is lost or unreadable.
+        /// </summary>
+        protected Task<T> CreateAsync<T>(string what, string name, Func<CancellationToken, Task<IReadOnlyList<T>>> findByName,
+            Func<T, string> idOf, Func<T, DateTimeOffset?> createdAt, Func<CancellationToken, Task<T>> create,
+            CancellationToken cancellationToken) =>
+            CreateOutcome.CreateAsync(Http.Creates, what, name, Trace, findByName, idOf, createdAt, create, cancellationToken);
+
         /// <summary>The connection this client speaks for; the objects it returns carry it in their Connection property.</summary>
         public LiveStream.Model.LiveStreamConnection? Origin { get; set; }
 
@@ -28,15 +38,25 @@ namespace LiveStream.Http
             CancellationToken cancellationToken)
         {
             var response = await Http.SendAsync(request, Trace, cancellationToken).ConfigureAwait(false);
+            if (request.StatusIsTheAnswer)
+            {
+                return read(default);
+            }
+
             try
             {
                 return read(Payload(request, response));
             }
             catch (JsonShapeException exception)
             {
+                // A create answered 2xx did act, whatever its body says: its object is looked up (OutcomeUnknown).
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, response.StatusCode, null,
-                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}. " +
-                    LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse), exception);
+                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}." +
+                    (request.IsIdempotent ? " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse) : string.Empty),
+                    exception)
+                {
+                    OutcomeUnknown = !request.IsIdempotent,
+                };
             }
         }
 

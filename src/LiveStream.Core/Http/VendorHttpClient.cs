@@ -50,34 +50,59 @@ namespace LiveStream.Http
 
         public HttpSettings Settings { get; }
 
+        /// <summary>The creates of this connection, which the outcome lookup of a lost create must not confuse.</summary>
+        public CreateLedger Creates { get; } = new CreateLedger();
+
+        /// <summary>Masks the connection's secrets (see <see cref="IRequestAuthenticator.Redact"/>) in a text.</summary>
         public string Redact(string text) => _authenticator.Redact(text);
 
+        /// <summary>Masks the connection's secrets and those <paramref name="request"/> carries, in every form.</summary>
+        private string Redact(string text, ApiRequest request) =>
+            request.Secrets.Count == 0 ? Redact(text) : SecretMask.Apply(Redact(text), request.Secrets);
+
+        /// <summary>
+        /// Sends a call, retrying transient failures of calls that are safe to repeat. All attempts and waits together stay
+        /// within the retry budget (or one timeout, when that is longer): an attempt that starts late gets only what is
+        /// left of it. A failure after an attempt that may have acted is marked so (<see
+        /// cref="LiveStreamApiException.EarlierAttemptMayHaveActed"/>).
+        /// </summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, IApiTrace? trace, CancellationToken cancellationToken)
         {
-            var budget = Stopwatch.StartNew();
+            var clock = Settings.Clock;
+            var began = clock.Now;
+            var budget = Settings.RetryBudget > Settings.Timeout ? Settings.RetryBudget : Settings.Timeout;
+            var mayHaveActed = false;
             for (var attempt = 0; ; attempt++)
             {
+                var left = budget - (clock.Now - began);
+                var limit = left < Settings.Timeout ? left : Settings.Timeout;
                 try
                 {
-                    return await SendOnceAsync(request, trace, cancellationToken).ConfigureAwait(false);
+                    return await SendOnceAsync(request, trace, limit, limit < Settings.Timeout ? budget : (TimeSpan?)null,
+                        cancellationToken).ConfigureAwait(false);
                 }
                 catch (TransientFailure failure)
                 {
                     var delay = RetryDelay(attempt, failure.RetryAfter);
                     var canRetry = failure.SafeToRepeat && attempt < Settings.MaxRetries &&
-                        budget.Elapsed + delay < Settings.RetryBudget;
+                        clock.Now - began + delay < budget;
                     if (!canRetry)
                     {
-                        throw failure.Error;
+                        throw mayHaveActed ? failure.Error.AfterAttemptThatMayHaveActed() : failure.Error;
                     }
 
+                    mayHaveActed |= failure.MayHaveActed;
                     if (trace?.WantsVerbose == true)
                     {
                         trace.Verbose($"{VendorName} {request.Endpoint}: {failure.Reason}; retry {attempt + 1} of " +
                         $"{Settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
                     }
 
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LiveStreamApiException error) when (mayHaveActed)
+                {
+                    throw error.AfterAttemptThatMayHaveActed();
                 }
             }
         }
@@ -100,7 +125,9 @@ namespace LiveStream.Http
             return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * jitter);
         }
 
-        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, IApiTrace? trace, CancellationToken cancellationToken)
+        /// <param name="cutByBudget">The budget, when it cut this attempt's time below the connection's timeout.</param>
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, IApiTrace? trace, TimeSpan limit,
+            TimeSpan? cutByBudget, CancellationToken cancellationToken)
         {
             var url = new Uri(BaseUri, request.PathAndQuery.TrimStart('/'));
             using var message = new HttpRequestMessage(request.Method, url);
@@ -112,15 +139,18 @@ namespace LiveStream.Http
                 message.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 if (trace?.WantsDebug == true)
                 {
-                    trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} body: {JsonRedaction.Redact(json, Redact)}");
+                    trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} body: " +
+                        JsonRedaction.Redact(json, text => Redact(text, request)));
                 }
             }
 
             _authenticator.Apply(message);
 
-            using var timeout = new CancellationTokenSource(Settings.Timeout);
+            using var timeout = Settings.Clock.StartTimeout(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var clock = Stopwatch.StartNew();
+            var within = $"{limit.TotalSeconds:0.#} s" +
+                (cutByBudget is { } budget ? $" (what was left of the {budget.TotalSeconds:0.#} s retry budget)" : string.Empty);
             HttpResponseMessage response;
             try
             {
@@ -134,7 +164,7 @@ namespace LiveStream.Http
             catch (OperationCanceledException exception)
             {
                 throw Transient(request, ApiErrorKind.Timeout, null, null,
-                    $"no answer within {Settings.Timeout.TotalSeconds:0.#} s", exception, outcomeUnknown: true);
+                    $"no answer within {within}", exception, outcomeUnknown: true);
             }
             catch (HttpRequestException exception)
             {
@@ -159,7 +189,7 @@ namespace LiveStream.Http
                 catch (OperationCanceledException exception)
                 {
                     throw Transient(request, ApiErrorKind.Timeout, status, null,
-                        $"the answer did not complete within {Settings.Timeout.TotalSeconds:0.#} s", exception,
+                        $"the answer did not complete within {within}", exception,
                         outcomeUnknown: true);
                 }
                 catch (Exception exception) when (exception is IOException || exception is HttpRequestException)
@@ -177,12 +207,12 @@ namespace LiveStream.Http
                 if (body.Count > 0 && trace?.WantsDebug == true)
                 {
                     trace.Debug($"{VendorName} {request.Method} {url.AbsolutePath} answer: " +
-                        Truncate(JsonRedaction.Redact(Text(body), Redact), 4000));
+                        Truncate(JsonRedaction.Redact(Text(body), text => Redact(text, request)), 4000));
                 }
 
                 if (status >= 200 && status < 300)
                 {
-                    return new ApiResponse(status, ParseJson(request, status, body));
+                    return new ApiResponse(status, request.StatusIsTheAnswer ? default : ParseJson(request, status, body));
                 }
 
                 throw Failure(request, status, Text(body), response.Headers.RetryAfter);
@@ -219,10 +249,17 @@ namespace LiveStream.Http
             return new ArraySegment<byte>(bytes, bom, (int)buffer.Length - bom);
         }
 
-        private LiveStreamApiException TooLarge(ApiRequest request, int status) =>
-            new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
+        private LiveStreamApiException TooLarge(ApiRequest request, int status)
+        {
+            var outcomeUnknown = !request.IsIdempotent && !(status >= 400 && status < 500);
+            return new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                 $"{VendorName} {request.Endpoint} answered with more than {Settings.MaxResponseBytes / (1024 * 1024)} MiB; " +
-                "the answer was not read. " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse));
+                "the answer was not read." +
+                (outcomeUnknown ? string.Empty : " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse)))
+            {
+                OutcomeUnknown = outcomeUnknown,
+            };
+        }
 
         private JsonElement ParseJson(ApiRequest request, int status, ArraySegment<byte> body)
         {
@@ -238,16 +275,21 @@ namespace LiveStream.Http
             }
             catch (JsonException exception)
             {
+                // A create answered 2xx did act: its object is looked up rather than the create reported as failed.
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                     $"{VendorName} {request.Endpoint} answered {status} with a body that is not valid JSON " +
-                    $"({DescribeBody(Text(body))}). " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse),
-                    exception);
+                    $"({DescribeBody(Text(body), request)})." +
+                    (request.IsIdempotent ? " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse) : string.Empty),
+                    exception)
+                {
+                    OutcomeUnknown = !request.IsIdempotent,
+                };
             }
         }
 
         private Exception Failure(ApiRequest request, int status, string body, RetryConditionHeaderValue? retryAfter)
         {
-            var vendorMessage = VendorMessage(body);
+            var vendorMessage = VendorMessage(body, request);
             var kind = KindOf(status);
             var text = $"{VendorName} {request.Endpoint} failed with HTTP {status}" +
                 (vendorMessage != null ? ": " + vendorMessage : ".");
@@ -256,18 +298,23 @@ namespace LiveStream.Http
                 text += ".";
             }
 
+            // 429 and 503 say the server refused before acting, and any other 4xx is a refusal; a 5xx (or a redirect)
+            // may come after the vendor acted, so a create answered so has an unknown outcome and is looked up.
+            var refusedBeforeActing = status == 429 || status == 503;
+            var outcomeUnknown = !request.IsIdempotent && !refusedBeforeActing && !(status >= 400 && status < 500);
             var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
-                text + " " + LiveStreamApiException.RecommendedAction(kind));
+                text + (outcomeUnknown ? string.Empty : " " + LiveStreamApiException.RecommendedAction(kind)))
+            {
+                OutcomeUnknown = outcomeUnknown,
+            };
             var transient = status == 429 || status == 502 || status == 503 || status == 504;
             if (!transient)
             {
                 return error;
             }
 
-            // A 429 or 503 means the server refused before acting, so even a create is safe to send again.
-            var refusedBeforeActing = status == 429 || status == 503;
             return new TransientFailure(error, request.IsIdempotent || refusedBeforeActing, $"HTTP {status}",
-                RetryAfterDelay(retryAfter));
+                RetryAfterDelay(retryAfter), mayHaveActed: !refusedBeforeActing);
         }
 
         private static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? retryAfter)
@@ -289,16 +336,16 @@ namespace LiveStream.Http
         private TransientFailure Transient(ApiRequest request, ApiErrorKind kind, int? status, string? vendorMessage,
             string reason, Exception inner, bool outcomeUnknown)
         {
-            var unknownNote = outcomeUnknown && !request.IsIdempotent
-                ? " The request may have reached the service: check whether it took effect before repeating it."
-                : string.Empty;
+            var unknown = outcomeUnknown && !request.IsIdempotent;
             var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
                 $"{VendorName} {request.Endpoint} failed: {reason} ({BaseUri.GetLeftPart(UriPartial.Authority)})." +
-                unknownNote + " " + LiveStreamApiException.RecommendedAction(kind), inner)
+                (unknown
+                    ? " The request may have reached the service: check whether it took effect before repeating it."
+                    : " " + LiveStreamApiException.RecommendedAction(kind)), inner)
             {
-                OutcomeUnknown = outcomeUnknown && !request.IsIdempotent,
+                OutcomeUnknown = unknown,
             };
-            return new TransientFailure(error, request.IsIdempotent || !outcomeUnknown, reason, null);
+            return new TransientFailure(error, request.IsIdempotent || !outcomeUnknown, reason, null, outcomeUnknown);
         }
 
         private static ApiErrorKind KindOf(int status) => status switch
@@ -313,7 +360,7 @@ namespace LiveStream.Http
             _ => ApiErrorKind.InvalidResponse,
         };
 
-        private string? VendorMessage(string body)
+        private string? VendorMessage(string body, ApiRequest request)
         {
             if (string.IsNullOrWhiteSpace(body))
             {
@@ -324,11 +371,11 @@ namespace LiveStream.Http
             {
                 using var document = JsonDocument.Parse(body);
                 var message = MessageOf(document.RootElement);
-                return message == null ? null : Truncate(Redact(message), 500);
+                return message == null ? null : Truncate(Redact(message, request), 500);
             }
             catch (JsonException)
             {
-                return DescribeBody(body);
+                return DescribeBody(body, request);
             }
         }
 
@@ -359,7 +406,7 @@ namespace LiveStream.Http
             return null;
         }
 
-        private string DescribeBody(string body)
+        private string DescribeBody(string body, ApiRequest request)
         {
             var trimmed = body.TrimStart();
             if (trimmed.StartsWith("<", StringComparison.Ordinal))
@@ -367,7 +414,7 @@ namespace LiveStream.Http
                 return "an HTML page";
             }
 
-            return "\"" + Truncate(JsonRedaction.Redact(trimmed, Redact), 200) + "\"";
+            return "\"" + Truncate(JsonRedaction.Redact(trimmed, text => Redact(text, request)), 200) + "\"";
         }
 
         private static string Truncate(string text, int length) =>
@@ -397,9 +444,11 @@ namespace LiveStream.Http
 
         private sealed class TransientFailure : Exception
         {
-            public TransientFailure(LiveStreamApiException error, bool safeToRepeat, string reason, TimeSpan? retryAfter)
+            public TransientFailure(LiveStreamApiException error, bool safeToRepeat, string reason, TimeSpan? retryAfter,
+                bool mayHaveActed)
             {
                 Error = error;
+                MayHaveActed = mayHaveActed;
                 SafeToRepeat = safeToRepeat;
                 Reason = reason;
                 RetryAfter = retryAfter;
@@ -412,6 +461,9 @@ namespace LiveStream.Http
             public string Reason { get; }
 
             public TimeSpan? RetryAfter { get; }
+
+            /// <summary>Whether the failed attempt may have reached the service and acted (a timeout, a lost answer, 502/504).</summary>
+            public bool MayHaveActed { get; }
         }
     }
 }

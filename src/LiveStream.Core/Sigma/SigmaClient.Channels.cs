@@ -24,26 +24,37 @@ namespace LiveStream.Sigma
         public const string ChannelListOrder = "createdAt|asc";
 
         /// <summary>
-        /// POST /api/livestream/channels (the document answers 201 with the channel). A create is never sent twice: when
-        /// its answer is lost after the request may have reached Sigma, the channel of that name created since the call
-        /// began is looked up and returned with a warning; when none can be told apart, the error says the outcome is
-        /// unknown.
+        /// POST /api/livestream/channels (the document answers 201 with the channel), through <see cref="CreateOutcome"/>:
+        /// the channels of that name are read first; a create is never sent twice, and when its answer is lost or cannot
+        /// be read, the one new channel of that name made since the call began is returned with a warning; when none can
+        /// be told apart, the error says the outcome is unknown.
         /// </summary>
-        public async Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken)
+        public Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken)
         {
-            var startedAt = DateTimeOffset.UtcNow;
-            try
+            var s3Secret = spec.CatchupDestination?.SecretKey is { } key ? SecretText.Reveal(key) : null;
+            var request = ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)).WithSecret(s3Secret);
+            return CreateAsync("channel", spec.Name, token => ChannelsNamedAsync(spec.Name, token), channel => channel.Id,
+                channel => channel.CreatedAt, token => CallAsync(request, ReadChannel, token), cancellationToken);
+        }
+
+        /// <summary>Every channel named exactly <paramref name="name"/> (Sigma's q filter), newest first.</summary>
+        private async Task<IReadOnlyList<LiveChannel>> ChannelsNamedAsync(string name, CancellationToken cancellationToken)
+        {
+            const int MostPages = 20;
+            var q = new SigmaListQuery().Where("name", name).Filter;
+            var sequence = new PageSequence<LiveChannel>();
+            var channels = new List<LiveChannel>();
+            for (var number = 1; number <= MostPages; number++)
             {
-                return await CallAsync(ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)),
-                    ReadChannel, cancellationToken).ConfigureAwait(false);
+                var page = await ListChannelsAsync(q, "createdAt|desc", number, MaxPerPage, cancellationToken).ConfigureAwait(false);
+                channels.AddRange(sequence.Accept(page, number));
+                if (page.IsLast)
+                {
+                    break;
+                }
             }
-            catch (LiveStreamApiException failure) when (failure.OutcomeUnknown)
-            {
-                return await CreateOutcome.RecoverAsync(failure, "channel", spec.Name, startedAt, Trace,
-                    async token => (await ListChannelsAsync(new SigmaListQuery().Where("name", spec.Name).Filter,
-                        "createdAt|desc", 1, MaxPerPage, token).ConfigureAwait(false)).Items,
-                    channel => channel.CreatedAt, cancellationToken).ConfigureAwait(false);
-            }
+
+            return channels;
         }
 
         public Task<LiveChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
@@ -57,21 +68,105 @@ namespace LiveStream.Sigma
             CancellationToken cancellationToken) =>
             ListPageAsync(ChannelsRoute, q, sort, page, perPage, ReadChannel, cancellationToken);
 
-        /// <summary>PATCH .../start: the channel goes active and waits for the encoder.</summary>
-        public Task StartChannelAsync(string channelId, CancellationToken cancellationToken) =>
-            CallAsync(ApiRequest.Create(Patch, ChannelRoute + "/start", channelId), IgnoreBody, cancellationToken);
+        /// <summary>
+        /// PATCH .../start: the channel goes active and waits for the encoder. Desired-state: when the call fails in any
+        /// way that may mean "already active" (a 409, a lost or unreadable answer, a refused repeat), the channel is read
+        /// back, and an active channel is success.
+        /// </summary>
+        public Task<ChangeOutcome> StartChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            ChangeAsync(ApiRequest.Create(Patch, ChannelRoute + "/start", channelId), channelId, IsActive, cancellationToken);
 
-        /// <summary>DELETE .../stop: the channel stops; a running session ends.</summary>
-        public Task StopChannelAsync(string channelId, CancellationToken cancellationToken) =>
-            CallAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute + "/stop", channelId), IgnoreBody,
-                cancellationToken);
+        /// <summary>DELETE .../stop: the channel stops; a running session ends. Desired-state as start: a channel that is not active is success.</summary>
+        public Task<ChangeOutcome> StopChannelAsync(string channelId, CancellationToken cancellationToken) =>
+            ChangeAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute + "/stop", channelId), channelId,
+                channel => !IsActive(channel), cancellationToken);
 
         /// <summary>
         /// DELETE /api/livestream/channels/{id}. The document's sample for this call is a copy of the session list; the
-        /// module uses the REST form of the rest of the API.
+        /// module uses the REST form of the rest of the API. A 404 to a repeat of a delete whose answer was lost, and a
+        /// lost or unreadable answer after which the channel is gone, are success (Confirmed); a plain 404 stays NotFound.
         /// </summary>
-        public Task DeleteChannelAsync(string channelId, CancellationToken cancellationToken) =>
-            CallAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute, channelId), IgnoreBody, cancellationToken);
+        public async Task<ChangeOutcome> DeleteChannelAsync(string channelId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await CallAsync(ApiRequest.Create(HttpMethod.Delete, ChannelRoute, channelId).WithStatusAsAnswer(), IgnoreBody,
+                    cancellationToken).ConfigureAwait(false);
+                return ChangeOutcome.Made;
+            }
+            catch (LiveStreamApiException failure) when (failure.Kind == ApiErrorKind.NotFound)
+            {
+                if (failure.EarlierAttemptMayHaveActed)
+                {
+                    Trace?.Verbose($"{Http.VendorName} channel {channelId}: the answer to its delete was lost and the " +
+                        "repeat found it gone; it is removed.");
+                    return ChangeOutcome.Confirmed;
+                }
+
+                throw;
+            }
+            catch (LiveStreamApiException failure) when (MayHaveBeenDone(failure))
+            {
+                try
+                {
+                    await GetChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LiveStreamApiException gone) when (gone.Kind == ApiErrorKind.NotFound)
+                {
+                    Trace?.Verbose($"{Http.VendorName} channel {channelId}: its delete ended in {failure.Kind}, but it is " +
+                        "gone; it is removed.");
+                    return ChangeOutcome.Confirmed;
+                }
+                catch (LiveStreamApiException)
+                {
+                    // The read-back failed as well: the delete's own failure is the one to report.
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Sends a start or stop; when it fails in a way that may mean the channel is in the wanted state already, reads
+        /// the channel and returns success if <paramref name="wanted"/> holds.
+        /// </summary>
+        private async Task<ChangeOutcome> ChangeAsync(ApiRequest request, string channelId, Func<LiveChannel, bool> wanted,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                await CallAsync(request.WithStatusAsAnswer(), IgnoreBody, cancellationToken).ConfigureAwait(false);
+                return ChangeOutcome.Made;
+            }
+            catch (LiveStreamApiException failure) when (MayHaveBeenDone(failure))
+            {
+                LiveChannel channel;
+                try
+                {
+                    channel = await GetChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LiveStreamApiException)
+                {
+                    throw failure;
+                }
+
+                if (!wanted(channel))
+                {
+                    throw failure;
+                }
+
+                var refusedAsAlreadySo = failure.Kind == ApiErrorKind.Conflict || failure.Kind == ApiErrorKind.InvalidArgument;
+                return refusedAsAlreadySo && !failure.EarlierAttemptMayHaveActed ? ChangeOutcome.AlreadySo : ChangeOutcome.Confirmed;
+            }
+        }
+
+        /// <summary>A failure after which the change may be done anyway: not a credential, permission or missing-object refusal.</summary>
+        private static bool MayHaveBeenDone(LiveStreamApiException failure) =>
+            failure.Kind != ApiErrorKind.AuthenticationFailed && failure.Kind != ApiErrorKind.PermissionDenied &&
+            failure.Kind != ApiErrorKind.NotFound;
+
+        private static bool IsActive(LiveChannel channel) =>
+            string.Equals(channel.Status, "active", StringComparison.OrdinalIgnoreCase);
 
         private static bool IgnoreBody(JsonElement body) => true;
 

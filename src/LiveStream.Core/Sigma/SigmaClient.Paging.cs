@@ -40,11 +40,14 @@ namespace LiveStream.Sigma
             return CallAsync(request, body =>
             {
                 JsonFields.RequireObject(body, "the answer");
-                var items = JsonFields.Items(body, "data").Select(readItem).ToList();
+                var data = JsonFields.Items(body, "data").ToList();
+                var items = data.Select(readItem).ToList();
+                var ids = data.Select(item => item.ValueKind == JsonValueKind.Object ? JsonFields.String(item, "id") : null).ToList();
                 var total = JsonFields.Int64(body, "total") ?? throw new JsonShapeException("field 'total' is missing");
                 var pageNumber = JsonFields.Int64(body, "page") ?? page;
                 var pageSize = JsonFields.Int64(body, "perPage") ?? perPage;
-                return new Page<T>(items, total, (int)pageNumber, (int)Math.Max(1, pageSize));
+                return new Page<T>(items, total, (int)Math.Min(int.MaxValue, Math.Max(0, pageNumber)),
+                    (int)Math.Min(int.MaxValue, Math.Max(1, pageSize)), ids, Http.VendorName, request.Endpoint);
             }, cancellationToken);
         }
     }

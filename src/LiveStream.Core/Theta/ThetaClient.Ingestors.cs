@@ -26,13 +26,26 @@ namespace LiveStream.Theta
         /// Selects an Edge Ingestor for a stream of this service account (PUT /ingestor/{id}/select) and returns where
         /// the encoder pushes. The selection lapses after five minutes unless an encoder pushes to it by then.
         /// </summary>
-        public Task<IngestorSelection> SelectIngestorAsync(string ingestorId, string streamId,
-            CancellationToken cancellationToken) =>
-            CallAsync(
-                ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/select", ingestorId)
-                    .WithBody(new JsonObject { ["tva_stream"] = streamId }),
-                body => ReadSelection(body, ingestorId, streamId),
-                cancellationToken);
+        public async Task<IngestorSelection> SelectIngestorAsync(string ingestorId, string streamId,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await CallAsync(
+                    ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/select", ingestorId)
+                        .WithBody(new JsonObject { ["tva_stream"] = streamId }),
+                    body => ReadSelection(body, ingestorId, streamId),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException exception) when (
+                (exception.Kind == ApiErrorKind.Conflict || exception.Kind == ApiErrorKind.InvalidArgument) &&
+                exception.EarlierAttemptMayHaveActed)
+            {
+                // A repeat of a select whose answer was lost meets the selection that select made.
+                return await SelectionMadeAsync(streamId, ingestorId, cancellationToken).ConfigureAwait(false) ??
+                    throw exception;
+            }
+        }
 
         /// <summary>
         /// Selects the nearest available Edge Ingestor for a stream. When the chosen one is taken by someone else
@@ -57,6 +70,7 @@ namespace LiveStream.Theta
                 catch (LiveStreamApiException exception) when (
                     exception.Kind == ApiErrorKind.Conflict || exception.Kind == ApiErrorKind.InvalidArgument)
                 {
+
                     // The vendor does not document its answer for an ingestor taken meanwhile, so a fresh list decides:
                     // if the ingestor is still available, the refusal was about something else and stands.
                     tried.Add(candidate.Id);
@@ -72,12 +86,130 @@ namespace LiveStream.Theta
             }
         }
 
-        /// <summary>Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect).</summary>
-        public Task UnselectIngestorAsync(string ingestorId, CancellationToken cancellationToken) =>
-            CallAsync(
-                ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/unselect", ingestorId).WithBody(new JsonObject()),
-                body => JsonFields.RequireObject(body, "the answer"),
-                cancellationToken);
+        /// <summary>
+        /// Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect). A
+        /// repeat of a release whose answer was lost, refused as "not selected" (409), is that release's own effect.
+        /// </summary>
+        public async Task UnselectIngestorAsync(string ingestorId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await CallAsync(
+                    ApiRequest.Create(HttpMethod.Put, "/ingestor/{0}/unselect", ingestorId).WithBody(new JsonObject())
+                        .WithStatusAsAnswer(),
+                    body => true,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException exception) when (
+                exception.Kind == ApiErrorKind.Conflict && exception.EarlierAttemptMayHaveActed)
+            {
+                Trace?.Verbose($"{Http.VendorName} Edge Ingestor {ingestorId}: the answer to its release was lost and the " +
+                    "repeat found it released.");
+            }
+        }
+
+        /// <summary>
+        /// Start of a stream, desired-state: a stream with a selected Edge Ingestor is started already (AlreadySo, with
+        /// that ingestor); otherwise the nearest available one is selected (Made, with the selection). When the select
+        /// fails in a way that may mean it was done (a lost or unreadable answer), the stream is read back, and a
+        /// selection found there is success (Confirmed, with its ingestor).
+        /// </summary>
+        public async Task<(ChangeOutcome Outcome, IngestorSelection? Selection, EdgeIngestor? Ingestor)> StartStreamAsync(
+            string streamId, CancellationToken cancellationToken)
+        {
+            var selected = await FindSelectedIngestorAsync(streamId, cancellationToken).ConfigureAwait(false);
+            if (selected != null)
+            {
+                return (ChangeOutcome.AlreadySo, null, selected);
+            }
+
+            try
+            {
+                return (ChangeOutcome.Made, await SelectNearestIngestorAsync(streamId, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (LiveStreamApiException failure) when (MayHaveBeenDone(failure))
+            {
+                var now = await ReadBackAsync(failure, streamId, cancellationToken).ConfigureAwait(false);
+                return now != null ? (ChangeOutcome.Confirmed, null, now) : throw failure;
+            }
+        }
+
+        /// <summary>
+        /// Stop of a stream, desired-state: its Edge Ingestor is released (Made); a stream without one is stopped already
+        /// (AlreadySo). When the release fails in a way that may mean it was done (a lost answer, a refused repeat), the
+        /// stream is read back, and no selection there is success (Confirmed). The ingestor released is returned.
+        /// </summary>
+        public async Task<(ChangeOutcome Outcome, EdgeIngestor? Released)> StopStreamAsync(string streamId,
+            CancellationToken cancellationToken)
+        {
+            var selected = await FindSelectedIngestorAsync(streamId, cancellationToken).ConfigureAwait(false);
+            if (selected == null)
+            {
+                return (ChangeOutcome.AlreadySo, null);
+            }
+
+            try
+            {
+                await UnselectIngestorAsync(selected.Id, cancellationToken).ConfigureAwait(false);
+                return (ChangeOutcome.Made, selected);
+            }
+            catch (LiveStreamApiException failure) when (MayHaveBeenDone(failure))
+            {
+                var now = await ReadBackAsync(failure, streamId, cancellationToken).ConfigureAwait(false);
+                return now == null ? (ChangeOutcome.Confirmed, selected) : throw failure;
+            }
+        }
+
+        private static bool MayHaveBeenDone(LiveStreamApiException failure) =>
+            failure.Kind != ApiErrorKind.AuthenticationFailed && failure.Kind != ApiErrorKind.PermissionDenied &&
+            failure.Kind != ApiErrorKind.NotFound;
+
+        /// <summary>The stream's selected ingestor after <paramref name="failure"/>; a read that fails too reports the failure.</summary>
+        private async Task<EdgeIngestor?> ReadBackAsync(LiveStreamApiException failure, string streamId,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await FindSelectedIngestorAsync(streamId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveStreamApiException)
+            {
+                throw failure;
+            }
+        }
+
+        /// <summary>The selection of <paramref name="ingestorId"/> for the stream, read from the stream, when it has that one.</summary>
+        private async Task<IngestorSelection?> SelectionMadeAsync(string streamId, string ingestorId,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                var selected = await FindSelectedIngestorAsync(streamId, cancellationToken).ConfigureAwait(false);
+                if (selected == null || !IsSameId(selected.Id, ingestorId))
+                {
+                    return null;
+                }
+
+                var stream = await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false);
+                var selectedAt = DateTimeOffset.Now;
+                Trace?.Verbose($"{Http.VendorName} Edge Ingestor {ingestorId}: the answer to its select was lost and the " +
+                    $"repeat was refused; {streamId} has it selected.");
+                return new IngestorSelection
+                {
+                    IngestUrl = stream.IngestUrl ?? string.Empty,
+                    StreamKey = stream.StreamKey ?? string.Empty,
+                    IngestorId = selected.Id,
+                    ChannelId = streamId,
+                    SelectedAt = selectedAt,
+                    ExpiresAt = selectedAt + IngestorSelection.UnusedLifetime,
+                    Connection = Origin,
+                };
+            }
+            catch (LiveStreamApiException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>
         /// The Edge Ingestor selected for a stream, or null when none is. The API has no call for it: the stream shows

@@ -18,28 +18,25 @@ namespace LiveStream.Theta
 
         /// <summary>
         /// Creates a stream (POST /stream). It starts off, without ingest details. A service account holding its three
-        /// streams already gets a LimitsExceeded failure carrying the vendor's message. A create is never sent twice:
-        /// streams carry no creation time, so the account's stream ids are read first (at most three), and when the
-        /// answer is lost after the request may have reached Theta, the one new stream of that name is the one this
-        /// call made (returned with a warning); when none or several can be told apart, the outcome is unknown.
+        /// streams already gets a LimitsExceeded failure carrying the vendor's message. Through <see cref="CreateOutcome"/>:
+        /// a create is never sent twice; streams carry no creation time, so the account's streams are read first (at most
+        /// three), and when the answer is lost or cannot be read, the one new stream of that name is the one this call
+        /// made (returned with a warning); when none or several can be told apart, the outcome is unknown.
         /// </summary>
-        public async Task<LiveChannel> CreateStreamAsync(string name, CancellationToken cancellationToken)
+        public Task<LiveChannel> CreateStreamAsync(string name, CancellationToken cancellationToken)
         {
-            var existingIds = new HashSet<string>(
-                (await ListStreamsAsync(null, cancellationToken).ConfigureAwait(false)).Select(stream => stream.Id),
-                StringComparer.Ordinal);
-            var startedAt = DateTimeOffset.UtcNow;
             var request = ApiRequest.Create(HttpMethod.Post, "/stream").WithBody(new JsonObject { ["name"] = name });
+            return CreateAsync<LiveChannel>("stream", name,
+                async token => (await ListStreamsAsync(null, token).ConfigureAwait(false))
+                    .Where(stream => stream.Name == name).ToList(),
+                stream => stream.Id, stream => null, token => SendCreateAsync(request, token), cancellationToken);
+        }
+
+        private async Task<LiveChannel> SendCreateAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
             try
             {
                 return await CallAsync(request, ReadStream, cancellationToken).ConfigureAwait(false);
-            }
-            catch (LiveStreamApiException failure) when (failure.OutcomeUnknown)
-            {
-                return await CreateOutcome.RecoverAsync<LiveChannel>(failure, "stream", name, startedAt, Trace,
-                    async token => (await ListStreamsAsync(null, token).ConfigureAwait(false))
-                        .Where(stream => stream.Name == name && !existingIds.Contains(stream.Id)).ToList(),
-                    stream => null, cancellationToken).ConfigureAwait(false);
             }
             catch (LiveStreamApiException exception) when (IsStreamLimit(exception))
             {

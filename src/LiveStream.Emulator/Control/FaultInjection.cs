@@ -29,11 +29,19 @@ public static class FaultInjection
                 }
 
                 context.Response.StatusCode = fault.Status == 0 ? 503 : fault.Status;
-                await context.Response.WriteAsJsonAsync(new { message = "Injected fault: HTTP " + context.Response.StatusCode });
+                await context.Response.WriteAsJsonAsync(new { message = fault.Message ?? "Injected fault: HTTP " + context.Response.StatusCode });
                 return;
             case FaultKind.Drop:
                 context.Abort();
                 return;
+        }
+
+        var askedPage = context.Request.Query["page"].ToString();
+        if (fault.Kind == FaultKind.IgnorePage)
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(context.Request.QueryString.Value);
+            query["page"] = "1";
+            context.Request.QueryString = QueryString.Create(query);
         }
 
         var original = context.Response.Body;
@@ -76,6 +84,9 @@ public static class FaultInjection
                 break;
             case FaultKind.Huge:
                 await WriteHugeAsync(context.Response, fault.HugeBytes);
+                break;
+            case FaultKind.IgnorePage or FaultKind.LyingTotal:
+                await context.Response.WriteAsync(Transform(body, node => LieAboutPages(node, fault, askedPage)));
                 break;
         }
     }
@@ -127,6 +138,29 @@ public static class FaultInjection
             default:
                 return node;
         }
+    }
+
+    private static JsonNode? LieAboutPages(JsonNode? node, FaultRule fault, string askedPage)
+    {
+        if (node is JsonObject list)
+        {
+            if (fault.Kind == FaultKind.IgnorePage && int.TryParse(askedPage, out var page))
+            {
+                list["page"] = page;
+            }
+
+            if (fault.Total is { } total)
+            {
+                list["total"] = total;
+            }
+
+            if (fault.PerPage is { } perPage)
+            {
+                list["perPage"] = perPage;
+            }
+        }
+
+        return node;
     }
 
     private static JsonNode? RemoveFields(JsonNode? node, string[] fields)

@@ -92,16 +92,37 @@ namespace LiveStream.Commands
 
         /// <summary>
         /// Sends <paramref name="change"/> for one channel after ShouldProcess; with <paramref name="passThru"/>, reads
-        /// the channel again afterwards with <paramref name="read"/> and writes it.
+        /// the channel again afterwards with <paramref name="read"/> and writes it. A channel found in the wanted state
+        /// already (<paramref name="alreadySo"/> says how, e.g. "already active") is success with a verbose line.
         /// </summary>
         protected void DispatchChange(VendorClient client, string channelId, string action,
-            Func<CancellationToken, Task> change, Func<CancellationToken, Task<LiveChannel>> read, bool passThru) =>
+            Func<CancellationToken, Task<ChangeOutcome>> change, Func<CancellationToken, Task<LiveChannel>> read, bool passThru,
+            string alreadySo) =>
             Dispatch(channelId, action, async token =>
                 {
-                    await change(token).ConfigureAwait(false);
-                    return passThru ? await read(token).ConfigureAwait(false) : null;
+                    var outcome = await change(token).ConfigureAwait(false);
+                    return (Outcome: outcome, Channel: passThru ? await read(token).ConfigureAwait(false) : null);
                 },
-                WriteChannel, Describe(client, channelId));
+                done =>
+                {
+                    WriteChangeOutcome(done.Outcome, Describe(client, channelId), action, alreadySo);
+                    WriteChannel(done.Channel);
+                },
+                Describe(client, channelId));
+
+        /// <summary>The verbose line of a change that was not simply made: the object was in the wanted state already.</summary>
+        protected void WriteChangeOutcome(ChangeOutcome outcome, string what, string action, string alreadySo)
+        {
+            if (outcome == ChangeOutcome.AlreadySo)
+            {
+                WriteVerbose($"{what} is {alreadySo}; nothing to {action.ToLowerInvariant()}.");
+            }
+            else if (outcome == ChangeOutcome.Confirmed)
+            {
+                WriteVerbose($"{what}: the answer to {action.ToLowerInvariant()} was lost or refused as already done; " +
+                    $"read back, it is {alreadySo}.");
+            }
+        }
 
         /// <summary>Writes a channel when there is one (a call made without -PassThru returns none).</summary>
         protected void WriteChannel(LiveChannel? channel)

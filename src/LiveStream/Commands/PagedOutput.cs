@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using LiveStream.Http;
 using LiveStream.Model;
 
 namespace LiveStream.Commands
 {
     /// <summary>
     /// Streams a vendor list page by page with SupportsPaging: each page's objects are written before the next page is
-    /// asked for, and -First/-Skip stop the paging as soon as they are satisfied.
+    /// asked for, and -First/-Skip stop the paging as soon as they are satisfied. Every page passes a
+    /// <see cref="PageSequence{T}"/>, so a service whose paging does not advance ends the listing with InvalidResponse.
     /// </summary>
     internal static class PagedOutput
     {
@@ -52,6 +54,7 @@ namespace LiveStream.Commands
 
             ulong written = 0;
             ulong matched = 0;
+            var sequence = new PageSequence<T>();
             for (var page = startPage; ; page++)
             {
                 var result = fetch(page, perPage);
@@ -60,7 +63,7 @@ namespace LiveStream.Commands
                     cmdlet.WriteObject(paging.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
                 }
 
-                foreach (var item in result.Items)
+                foreach (var item in sequence.Accept(result, page))
                 {
                     if (keep != null && !keep(item))
                     {

@@ -17,10 +17,15 @@ namespace LiveStream.Commands
             Dispatch(channelId, "Remove", async token =>
                 {
                     var before = PassThru ? await client.GetChannelAsync(channelId, token).ConfigureAwait(false) : null;
-                    await client.DeleteChannelAsync(channelId, token).ConfigureAwait(false);
-                    return before;
+                    var outcome = await client.DeleteChannelAsync(channelId, token).ConfigureAwait(false);
+                    return (Channel: before, Outcome: outcome);
                 },
-                WriteChannel, Describe(client, channelId));
+                removed =>
+                {
+                    WriteChangeOutcome(removed.Outcome, Describe(client, channelId), "Remove", "gone");
+                    WriteChannel(removed.Channel);
+                },
+                Describe(client, channelId));
 
         /// <summary>Refused before ShouldProcess: there is nothing to confirm when nothing can be removed.</summary>
         protected override void ChangeTheta(ThetaClient client, string streamId) =>

@@ -15,25 +15,33 @@ namespace LiveStream.Commands
     {
         protected override void ChangeSigma(SigmaClient client, string channelId) =>
             DispatchChange(client, channelId, "Start", token => client.StartChannelAsync(channelId, token),
-                token => client.GetChannelAsync(channelId, token), PassThru);
+                token => client.GetChannelAsync(channelId, token), PassThru, "already active");
 
         protected override void ChangeTheta(ThetaClient client, string streamId) =>
             Dispatch(streamId, "Start (select the nearest available Edge Ingestor unless it has one)", async token =>
                 {
-                    var selected = await client.FindSelectedIngestorAsync(streamId, token).ConfigureAwait(false);
-                    var selection = selected == null
-                        ? await client.SelectNearestIngestorAsync(streamId, token).ConfigureAwait(false)
-                        : null;
+                    var started = await client.StartStreamAsync(streamId, token).ConfigureAwait(false);
                     var stream = PassThru ? await client.GetStreamAsync(streamId, token).ConfigureAwait(false) : null;
-                    return (Stream: stream, Kept: selected, Selection: selection);
+                    return (Stream: stream, started.Outcome, started.Selection, started.Ingestor);
                 },
                 started =>
                 {
-                    WriteVerbose(started.Selection is { } selection
-                        ? $"Edge Ingestor {selection.IngestorId} is selected for {streamId}; the stream turns on when " +
-                            $"the encoder pushes to {selection.IngestUrl}, and the selection lapses at " +
-                            $"{selection.ExpiresAt:T} if none has by then."
-                        : $"{streamId} already has Edge Ingestor {started.Kept!.Id}; nothing was selected.");
+                    if (started.Selection is { } selection)
+                    {
+                        WriteVerbose($"Edge Ingestor {selection.IngestorId} is selected for {streamId}; the stream turns on " +
+                            $"when the encoder pushes to {selection.IngestUrl}, and the selection lapses at " +
+                            $"{selection.ExpiresAt:T} if none has by then.");
+                    }
+                    else if (started.Outcome == ChangeOutcome.AlreadySo)
+                    {
+                        WriteVerbose($"{streamId} already has Edge Ingestor {started.Ingestor!.Id}; nothing was selected.");
+                    }
+                    else
+                    {
+                        WriteChangeOutcome(started.Outcome, Describe(client, streamId), "Start",
+                            $"started (Edge Ingestor {started.Ingestor!.Id} is selected)");
+                    }
+
                     WriteChannel(started.Stream);
                 },
                 Describe(client, streamId));

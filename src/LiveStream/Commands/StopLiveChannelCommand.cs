@@ -15,25 +15,31 @@ namespace LiveStream.Commands
     {
         protected override void ChangeSigma(SigmaClient client, string channelId) =>
             DispatchChange(client, channelId, "Stop", token => client.StopChannelAsync(channelId, token),
-                token => client.GetChannelAsync(channelId, token), PassThru);
+                token => client.GetChannelAsync(channelId, token), PassThru, "not running");
 
         protected override void ChangeTheta(ThetaClient client, string streamId) =>
             Dispatch(streamId, "Stop (release its Edge Ingestor)", async token =>
                 {
-                    var selected = await client.FindSelectedIngestorAsync(streamId, token).ConfigureAwait(false);
-                    if (selected != null)
-                    {
-                        await client.UnselectIngestorAsync(selected.Id, token).ConfigureAwait(false);
-                    }
-
+                    var stopped = await client.StopStreamAsync(streamId, token).ConfigureAwait(false);
                     var stream = PassThru ? await client.GetStreamAsync(streamId, token).ConfigureAwait(false) : null;
-                    return (Stream: stream, Released: selected);
+                    return (Stream: stream, stopped.Outcome, stopped.Released);
                 },
                 stopped =>
                 {
-                    WriteVerbose(stopped.Released != null
-                        ? $"Edge Ingestor {stopped.Released.Id} is released; {streamId} is off."
-                        : $"{streamId} has no Edge Ingestor selected; nothing was sent to release.");
+                    if (stopped.Outcome == ChangeOutcome.AlreadySo)
+                    {
+                        WriteVerbose($"{streamId} has no Edge Ingestor selected; nothing was sent to release.");
+                    }
+                    else if (stopped.Outcome == ChangeOutcome.Made)
+                    {
+                        WriteVerbose($"Edge Ingestor {stopped.Released!.Id} is released; {streamId} is off.");
+                    }
+                    else
+                    {
+                        WriteChangeOutcome(stopped.Outcome, Describe(client, streamId), "Stop",
+                            $"off (Edge Ingestor {stopped.Released!.Id} is released)");
+                    }
+
                     WriteChannel(stopped.Stream);
                 },
                 Describe(client, streamId));
