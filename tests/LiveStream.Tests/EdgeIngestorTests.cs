@@ -393,17 +393,17 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unknown_ingestor_is_NotFound_and_releasing_one_that_is_not_selected_is_a_Conflict()
+    public async Task An_unknown_ingestor_is_NotFound_and_releasing_one_that_is_not_selected_is_success_with_a_verbose_line()
     {
         var stream = await _theta.CreateStreamAsync(_theta.A);
 
         var unknown = _shell.Run("Select-EdgeIngestor -Id $ingestor -ChannelId $id", ("ingestor", "0x" + new string('0', 40)), ("id", stream.Id));
-        var notSelected = _shell.Run("Disconnect-EdgeIngestor -Id $ingestor", ("ingestor", VirginiaFirst));
+        var notSelected = _shell.Run("Disconnect-EdgeIngestor -Id $ingestor -Verbose", ("ingestor", VirginiaFirst));
 
         Assert.Equal("LiveStream.NotFound,LiveStream.Commands.SelectEdgeIngestorCommand", unknown.SingleError().FullyQualifiedErrorId);
-        var conflict = notSelected.SingleError();
-        Assert.Equal("LiveStream.Conflict,LiveStream.Commands.DisconnectEdgeIngestorCommand", conflict.FullyQualifiedErrorId);
-        Assert.Contains("Ingestor is not selected", conflict.Exception.Message);
+        notSelected.AssertSuccess();
+        Assert.Contains(notSelected.Verbose, record => record.Message.Contains("is not selected", StringComparison.Ordinal));
+        Assert.Single(emulator.Requests(), request => request.Method == "PUT" && request.Path.EndsWith("/unselect", StringComparison.Ordinal));
     }
 
     private static string WithoutColour(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\u001b\\[[0-9;]*m", "");

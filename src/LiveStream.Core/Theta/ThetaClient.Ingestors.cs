@@ -87,8 +87,9 @@ namespace LiveStream.Theta
         }
 
         /// <summary>
-        /// Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect). A
-        /// repeat of a release whose answer was lost, refused as "not selected" (409), is that release's own effect.
+        /// Releases an Edge Ingestor selected for one of this service account's streams (PUT /ingestor/{id}/unselect),
+        /// desired-state: an ingestor refused as "not selected" (409) is released already, whether a lost answer's repeat
+        /// or a selection that lapsed.
         /// </summary>
         public async Task UnselectIngestorAsync(string ingestorId, CancellationToken cancellationToken)
         {
@@ -100,11 +101,13 @@ namespace LiveStream.Theta
                     body => true,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (LiveStreamApiException exception) when (
-                exception.Kind == ApiErrorKind.Conflict && exception.EarlierAttemptMayHaveActed)
+            catch (LiveStreamApiException exception) when (exception.Kind == ApiErrorKind.Conflict)
             {
-                Trace?.Verbose($"{Http.VendorName} Edge Ingestor {ingestorId}: the answer to its release was lost and the " +
-                    "repeat found it released.");
+                Trace?.Verbose(exception.EarlierAttemptMayHaveActed
+                    ? $"{Http.VendorName} Edge Ingestor {ingestorId}: the answer to its release was lost and the repeat " +
+                      "found it released."
+                    : $"{Http.VendorName} Edge Ingestor {ingestorId} is not selected (released already, or its selection " +
+                      "lapsed): nothing to release.");
             }
         }
 
