@@ -56,7 +56,9 @@ function Set-EmulatorEncoder {
 function Get-EmulatorRequest {
     <# What arrived on the wire (vendor paths only), oldest first. #>
     param([string] $PathLike = '*', [string] $Method = '*')
-    @(Invoke-EmulatorControl -Path requests -Method GET) | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+    # Invoke-RestMethod writes the JSON list as one object: ForEach-Object unrolls it, so the filter sees each request.
+    Invoke-EmulatorControl -Path requests -Method GET | ForEach-Object { $_ } |
+        Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
 }
 
 function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Path requests -Method DELETE }
