@@ -34,12 +34,16 @@ function Start-EmulatorProcess {
 
     $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSec)
     $banner = [System.Collections.Generic.List[string]]::new()
+    $line = $null
     while ([DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLineAsync()
+        # A read still pending after its second is waited on again: a stream takes one read at a time.
+        if ($null -eq $line) { $line = $process.StandardOutput.ReadLineAsync() }
         if (-not $line.Wait([TimeSpan]::FromSeconds(1))) { continue }
-        if ($null -eq $line.Result) { break }
-        $banner.Add($line.Result)
-        if ($line.Result -match 'listening on (http://\S+)') {
+        $read = $line
+        $line = $null
+        if ($null -eq $read.Result) { break }
+        $banner.Add($read.Result)
+        if ($read.Result -match 'listening on (http://\S+)') {
             $baseUri = [uri] $Matches[1]
             # Keep reading what it prints so that its pipe never fills.
             $null = $process.StandardOutput.ReadToEndAsync()

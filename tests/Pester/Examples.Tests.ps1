@@ -150,8 +150,8 @@ BeforeAll {
             Type    = 'LiveStream.Model.LiveSessionStatus'
             Expect  = {
                 $session.Status | Should -Be 'live'
-                @($Objects | Where-Object { $_ -is [LiveStream.Model.LiveSessionEvent] }).Count | Should -BeGreaterThan 0
-                ($Objects | Where-Object { $_ -is [LiveStream.Model.LiveSessionStatus] }).Status | Should -Be 'live'
+                @($Objects | Where-Object { $_.PSObject.TypeNames -contains 'LiveStream.Model.LiveSessionEvent' }).Count | Should -BeGreaterThan 0
+                ($Objects | Where-Object { $_.PSObject.TypeNames -contains 'LiveStream.Model.LiveSessionStatus' }).Status | Should -Be 'live'
             }
             Pending = 'issue 11 "A channel object read before the broadcast is stale" (follow): $channel | Get-LiveSessionStatus'
         }
@@ -382,6 +382,16 @@ BeforeAll {
             Arrange    = { $stream = New-ThetaStreamFromNewConnection; $Replace = @{ $SampleIds.Stream = $stream.Id } }
             Prelude    = { Connect-TestTheta }
             Expect     = { Get-EmulatorRequest -Method PUT | Should -BeNullOrEmpty }
+        }
+        'docs/Select-EdgeIngestor.md Example 5'                       = @{
+            Arrange = {
+                Connect-TestTheta; $stream = New-ThetaStream; $first = Select-EdgeIngestor -ChannelId $stream.Id
+                $Replace = @{ $SampleIds.Stream = $stream.Id }
+            }
+            Expect  = {
+                $moved.IngestorId | Should -Be 0xaCe1F1d6E6284eF39ff55Ed7b5765b659b70Ca9f
+                $moved.StreamKey | Should -Not -Be $first.StreamKey
+            }
         }
         'docs/Start-LiveChannel.md Example 1'                         = @{
             Arrange = { Connect-TestSigma; $Replace = @{ $SampleIds.Channel = (New-SigmaChannel).Id } }
