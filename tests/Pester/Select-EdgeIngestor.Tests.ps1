@@ -124,6 +124,19 @@ Describe 'Select-EdgeIngestor' {
         Get-EmulatorRequest | Should -BeNullOrEmpty
     }
 
+    It 'is Theta only: a piped Sigma channel is refused before any request, the next stream goes on' {
+        Connect-TestSigma
+        $sigmaChannel = New-LiveChannel -Name 'Evening news' -Connection (Get-LiveStreamConnection -Vendor Sigma)
+        Clear-EmulatorRequest
+
+        $selections = $sigmaChannel, $stream | Select-EdgeIngestor -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        Get-ErrorIds $failures | Should -Be 'LiveStream.InvalidId'
+        $failures[0].TargetObject | Should -Be $sigmaChannel.Id
+        $selections.ChannelId | Should -Be $stream.Id
+        Get-EmulatorRequest -PathLike '/api/*' | Should -BeNullOrEmpty
+    }
+
     It 'Start-LiveChannel after Select-EdgeIngestor keeps the selection (the same rule)' {
         $first = Select-EdgeIngestor -ChannelId $stream.Id
         $started = $stream | Start-LiveChannel -PassThru
