@@ -107,7 +107,7 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
 
         result.AssertSuccess();
         Assert.Equal("rtmp://35.198.77.23:1935/live", result.Single<IngestorSelection>().IngestUrl);
-        Assert.Equal([$"/ingestor/{Frankfurt}/select"], emulator.Requests().Select(request => request.Path));
+        Assert.Equal([$"/stream/{stream.Id}", $"/ingestor/{Frankfurt}/select"], emulator.Requests().Select(request => request.Path));
     }
 
     [Fact]
@@ -383,7 +383,8 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
         _shell.Run("$ids | Select-EdgeIngestor -ThrottleLimit 1", ("ids", streams.Select(stream => stream.Id).ToArray())).AssertSuccess();
         emulator.State.ClearRequests();
 
-        var result = _shell.Run("Select-EdgeIngestor -ChannelId $id", ("id", streams[0].Id));
+        // -Force: the stream has an ingestor (which it would otherwise keep) and asks for another.
+        var result = _shell.Run("Select-EdgeIngestor -ChannelId $id -Force", ("id", streams[0].Id));
 
         var error = result.SingleError();
         Assert.Equal("LiveStream.LimitsExceeded,LiveStream.Commands.SelectEdgeIngestorCommand", error.FullyQualifiedErrorId);

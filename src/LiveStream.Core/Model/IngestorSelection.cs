@@ -22,11 +22,17 @@ namespace LiveStream.Model
         /// <summary>The Theta stream (stream_...) the ingestor was selected for.</summary>
         public string ChannelId { get; set; } = string.Empty;
 
-        /// <summary>When the vendor answered the selection, by this computer's clock.</summary>
-        public DateTimeOffset SelectedAt { get; set; }
+        /// <summary>
+        /// When the vendor answered the selection, by this computer's clock; null for a selection made earlier (one
+        /// that Select-EdgeIngestor found and kept), as the vendor does not say when that was.
+        /// </summary>
+        public DateTimeOffset? SelectedAt { get; set; }
 
-        /// <summary><see cref="SelectedAt"/> plus five minutes: the selection lapses then if no encoder pushes to it.</summary>
-        public DateTimeOffset ExpiresAt { get; set; }
+        /// <summary>
+        /// <see cref="SelectedAt"/> plus five minutes: the selection lapses then if no encoder pushes to it; null when
+        /// <see cref="SelectedAt"/> is.
+        /// </summary>
+        public DateTimeOffset? ExpiresAt { get; set; }
 
         /// <summary>What to paste into OBS (Settings, Stream): the service, the server and the stream key.</summary>
         public string ObsHint =>

@@ -222,16 +222,41 @@ namespace LiveStream.Theta
         public async Task<EdgeIngestor?> FindSelectedIngestorAsync(string streamId, CancellationToken cancellationToken)
         {
             var stream = await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrEmpty(stream.IngestUrl)
+                ? null
+                : await IngestorAtAsync(streamId, stream.IngestUrl!, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The selection a stream has now (its ingest server, stream key and ingestor), or null when it has none. The
+        /// vendor does not say when it was made, so SelectedAt and ExpiresAt are null.
+        /// </summary>
+        public async Task<IngestorSelection?> FindSelectionAsync(string streamId, CancellationToken cancellationToken)
+        {
+            var stream = await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(stream.IngestUrl))
             {
                 return null;
             }
 
-            var host = Uri.TryCreate(stream.IngestUrl, UriKind.Absolute, out var server) ? server.Host : stream.IngestUrl;
+            var ingestor = await IngestorAtAsync(streamId, stream.IngestUrl!, cancellationToken).ConfigureAwait(false);
+            return new IngestorSelection
+            {
+                IngestUrl = stream.IngestUrl!,
+                StreamKey = stream.StreamKey ?? string.Empty,
+                IngestorId = ingestor.Id,
+                ChannelId = streamId,
+                Connection = Origin,
+            };
+        }
+
+        private async Task<EdgeIngestor> IngestorAtAsync(string streamId, string ingestUrl, CancellationToken cancellationToken)
+        {
+            var host = Uri.TryCreate(ingestUrl, UriKind.Absolute, out var server) ? server.Host : ingestUrl;
             var ingestors = await ListIngestorsAsync(cancellationToken).ConfigureAwait(false);
             return ingestors.FirstOrDefault(ingestor => string.Equals(ingestor.Ip, host, StringComparison.OrdinalIgnoreCase)) ??
                 throw new LiveStreamApiException(ApiErrorKind.NotFound, "GET /ingestor/filter", null, null,
-                    $"{Http.VendorName} stream {streamId} is served by {stream.IngestUrl}, but no listed Edge Ingestor " +
+                    $"{Http.VendorName} stream {streamId} is served by {ingestUrl}, but no listed Edge Ingestor " +
                     $"has the address {host}. Get-EdgeIngestor lists the ingestors the service shows.");
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using LiveStream.Model;
 using LiveStream.Theta;
@@ -30,6 +31,10 @@ namespace LiveStream.Commands
             }
         }
 
+        /// <summary>Selects even when the stream has an ingestor: the stream moves and its old ingest settings stop working.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var streamId = ChannelId;
@@ -40,17 +45,55 @@ namespace LiveStream.Commands
 
             var client = ThetaClientFor(ResolveConnection(LiveStreamVendor.Theta));
             var ingestorId = Id;
-            if (ingestorId == null)
+            var force = Force.IsPresent;
+            var action = ingestorId == null
+                ? "Select the nearest available Edge Ingestor"
+                : $"Select Edge Ingestor {ingestorId}";
+            if (force)
             {
-                Dispatch(streamId, "Select the nearest available Edge Ingestor",
-                    token => client.SelectNearestIngestorAsync(streamId, token), WriteSelection, $"Theta stream {streamId}");
+                action += " (moves the stream if it has one)";
             }
-            else
-            {
-                Dispatch(streamId, $"Select Edge Ingestor {ingestorId}",
-                    token => client.SelectIngestorAsync(ingestorId, streamId, token), WriteSelection,
-                    $"Theta stream {streamId}");
-            }
+
+            Dispatch(streamId, action, async token =>
+                {
+                    // A stream has one ingestor at a time: selecting again would move it, and the encoder settings of
+                    // the first selection would stop working. So what the stream has is kept unless -Force.
+                    var current = force ? null : await client.FindSelectionAsync(streamId, token).ConfigureAwait(false);
+                    if (current != null)
+                    {
+                        return (Selection: current, Kept: true);
+                    }
+
+                    var selection = ingestorId == null
+                        ? await client.SelectNearestIngestorAsync(streamId, token).ConfigureAwait(false)
+                        : await client.SelectIngestorAsync(ingestorId, streamId, token).ConfigureAwait(false);
+                    return (Selection: selection, Kept: false);
+                },
+                result =>
+                {
+                    if (!result.Kept)
+                    {
+                        WriteSelection(result.Selection);
+                    }
+                    else if (ingestorId == null || string.Equals(ingestorId, result.Selection.IngestorId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        WriteVerbose($"{streamId} already has Edge Ingestor {result.Selection.IngestorId} " +
+                            $"({result.Selection.IngestUrl}); it is kept, so the encoder settings stay as they are. " +
+                            "-Force selects anew and moves the stream.");
+                        WriteObject(result.Selection);
+                    }
+                    else
+                    {
+                        WriteErrorInOrder(new ErrorRecord(
+                            new InvalidOperationException(
+                                $"Theta stream {streamId} already has Edge Ingestor {result.Selection.IngestorId} " +
+                                $"({result.Selection.IngestUrl}). Selecting {ingestorId} would move the stream, and the " +
+                                "server and stream key its encoder uses would stop working. Add -Force to move it, or " +
+                                $"release the current one first (Disconnect-EdgeIngestor -Id {result.Selection.IngestorId})."),
+                            "LiveStream.IngestorAlreadySelected", ErrorCategory.ResourceExists, streamId));
+                    }
+                },
+                $"Theta stream {streamId}");
         }
 
         private void WriteSelection(IngestorSelection selection)
