@@ -477,11 +477,11 @@ Describe 'Every example is a test' {
     BeforeEach {
         Reset-Emulator
         Get-LiveStreamConnection | Disconnect-LiveStream
-        $locationDepth = @(Get-Location -Stack).Count
+        $locationDepth = (Get-Location -Stack).Count
     }
 
     AfterEach {
-        while (@(Get-Location -Stack).Count -gt $locationDepth) { Pop-Location }
+        while ((Get-Location -Stack).Count -gt $locationDepth) { Pop-Location }
         Get-LiveStreamConnection | Disconnect-LiveStream
         Reset-Emulator
     }
