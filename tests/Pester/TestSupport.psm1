@@ -145,4 +145,23 @@ function Get-ErrorIds {
     @($ErrorRecords | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
 }
 
+function Get-TestConnectScript {
+    <#
+    Script text for Invoke-NewPwsh that connects to the emulator as the seeded accounts: -Sigma (connection 'Sigma'),
+    -Theta (connection 'Theta', account a), or both.
+    #>
+    param([switch] $Sigma, [switch] $Theta)
+    $lines = @('$ErrorActionPreference = ''Continue''', '$base = $env:LIVESTREAM_TEST_BASEURI')
+    if ($Sigma) {
+        $lines += "`$sigmaCredential = [pscredential]::new('$script:SigmaUser', (ConvertTo-SecureString '$script:SigmaSecret' -AsPlainText -Force))"
+        $lines += "`$null = Connect-LiveStream -Sigma -AppId '$script:SigmaAppId' -Credential `$sigmaCredential -BaseUri `$base"
+    }
+    if ($Theta) {
+        $account = $script:ThetaAccounts['a']
+        $lines += "`$thetaCredential = [pscredential]::new('$($account.Id)', (ConvertTo-SecureString '$($account.Secret)' -AsPlainText -Force))"
+        $lines += "`$null = Connect-LiveStream -Theta -Credential `$thetaCredential -BaseUri `$base"
+    }
+    ($lines -join [Environment]::NewLine) + [Environment]::NewLine
+}
+
 Export-ModuleMember -Function *
