@@ -19,14 +19,14 @@ Describe 'Every cmdlet with -Debug in a non-interactive pwsh' {
         $text = Invoke-DebugScript @'
 $records = 1..20 | ForEach-Object { "debug bulk $_" } |
     New-LiveChannel -Vendor Sigma -ThrottleLimit 8 -Debug -Confirm:$false -ErrorVariable failures 5>&1 4>&1
-$objects = @($records | Where-Object { $_ -is [LiveStream.Model.LiveChannel] })
+$objects = @($records | Where-Object { $_.GetType().FullName -eq 'LiveStream.Model.LiveChannel' })
 $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
 $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
 "objects=$($objects.Count) distinct=$(@($objects.Name | Sort-Object -Unique).Count) errors=$($failures.Count) debug=$($debug.Count -gt 0) verbose=$($verbose.Count -gt 0)"
 '@
         $text | Should -Match 'objects=20 distinct=20 errors=0 debug=True verbose=True'
         $text | Should -Not -Match 'NonInteractive'
-        @(Get-EmulatorRequest -Method POST -PathLike '/api/livestream/channels') | Should -HaveCount 20
+        @(Get-WireRequest -Method POST -PathLike '/api/livestream/channels') | Should -HaveCount 20
     }
 
     It 'runs every cmdlet of both vendors with -Debug with no prompt and no error' {
@@ -71,7 +71,7 @@ $rule = '{"pathPattern":"^/api/livestream/channels$","method":"POST","kind":"Dro
 $null = Invoke-RestMethod -Uri "$($base)_emulator/faults" -Method POST -Body $rule -ContentType 'application/json'
 $records = New-LiveChannel -Name 'lost answer' -Vendor Sigma -Debug -Confirm:$false 3>&1
 $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
-"objects=$(@($records | Where-Object { $_ -is [LiveStream.Model.LiveChannel] }).Count) warnings=$($warnings.Count) errors=$($Error.Count)"
+"objects=$(@($records | Where-Object { $_.GetType().FullName -eq 'LiveStream.Model.LiveChannel' }).Count) warnings=$($warnings.Count) errors=$($Error.Count)"
 '@
         $text | Should -Match 'objects=1 warnings=1 errors=0'
         $text | Should -Not -Match 'NonInteractive'
