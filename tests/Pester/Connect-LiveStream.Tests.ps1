@@ -24,7 +24,7 @@ Describe 'Connect-LiveStream' {
         $methods = @($connection | Get-Member -MemberType Method).Name
         $methods | Should -Not -Contain 'CreateSigmaClient'
         $methods | Should -Not -Contain 'CreateThetaClient'
-        @([LiveStream.Model.LiveStreamConnection].GetMethods() | Where-Object { $_.IsStatic -and $_.IsPublic }).Name |
+        @($connection.GetType().GetMethods() | Where-Object { $_.IsStatic -and $_.IsPublic }).Name |
             Should -Not -Contain 'ForSigma'
     }
 }
@@ -61,7 +61,7 @@ Describe 'Running Connect-LiveStream -Name X again' {
         Clear-EmulatorRequest
         $stream | Get-LiveChannel -ErrorVariable failures -ErrorAction SilentlyContinue
         Get-ErrorIds $failures | Should -Be 'LiveStream.NotConnected'
-        @(Get-EmulatorRequest) | Should -HaveCount 0
+        @(Get-WireRequest) | Should -HaveCount 0
     }
 
     It 'does not revive a connection that was disconnected and not made again' {
@@ -84,14 +84,17 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
     It 'refuses a base URI with user info and never prints its password' {
         $base = Get-TestBaseUri
         $withUser = "http://someone:hunter2-password@$($base.Authority)/"
-        $output = Connect-LiveStream -Theta -Credential (Get-ThetaTestCredential) -BaseUri $withUser -Verbose -WhatIf `
-            -ErrorVariable failures -ErrorAction SilentlyContinue *>&1 | Out-String
-        Get-ErrorIds $failures | Should -Be 'LiveStream.InvalidBaseUri'
-        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $text = $output + ($failures | Out-String) + ($failures[0].TargetObject | Out-String) + $failures[0].Exception.Message
+        $caught = $null
+        $output = try {
+            Connect-LiveStream -Theta -Credential (Get-ThetaTestCredential) -BaseUri $withUser -Verbose -WhatIf *>&1 | Out-String
+        }
+        catch { $caught = $_ }
+        Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidBaseUri'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $text = "$output" + ($caught | Out-String) + ($caught.TargetObject | Out-String) + $caught.Exception.Message
         $text | Should -Not -Match 'hunter2'
         @(Get-LiveStreamConnection) | Should -HaveCount 0
-        @(Get-EmulatorRequest) | Should -HaveCount 0
+        @(Get-WireRequest) | Should -HaveCount 0
     }
 
     It 'refuses a Theta secret with <Case> as InvalidCredential' -TestCases @(
@@ -103,7 +106,7 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
         try { Connect-LiveStream -Theta -Credential $credential -BaseUri (Get-TestBaseUri) -ErrorAction Stop } catch { $caught = $_ }
         Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidCredential'
         $caught.Exception.Message | Should -Not -Match 'sécret|injected'
-        @(Get-EmulatorRequest) | Should -HaveCount 0
+        @(Get-WireRequest) | Should -HaveCount 0
     }
 
     It 'refuses a Sigma user name with a colon (Basic authentication cannot carry it)' {
@@ -114,7 +117,7 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
         }
         catch { $caught = $_ }
         Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidCredential'
-        @(Get-EmulatorRequest) | Should -HaveCount 0
+        @(Get-WireRequest) | Should -HaveCount 0
     }
 
     It 'connects Sigma with a non-ASCII secret key (sent as UTF-8 in the Basic token)' {
@@ -134,5 +137,22 @@ $connection = Connect-LiveStream -Theta -Credential ([pscredential]::new('srvacc
 '@)
         $run.Output | Should -Match 'passthru=Theta debug=True verbose=True errors=0'
         $run.Output + $run.Error | Should -Not -Match 'NonInteractive'
+    }
+}
+
+Describe 'A connection handed to parallel runspaces' {
+    BeforeAll {
+        Reset-Emulator
+        Get-LiveStreamConnection | Disconnect-LiveStream
+    }
+    AfterAll { Get-LiveStreamConnection | Disconnect-LiveStream }
+
+    It 'works with ForEach-Object -Parallel and -Connection $using:, as documented' {
+        $sigma = Connect-TestSigma -PassThru
+        $made = @('parallel one', 'parallel two', 'parallel three' |
+            ForEach-Object -Parallel { New-LiveChannel -Name $_ -Connection $using:sigma -Confirm:$false } -ThrottleLimit 3)
+        $made | Should -HaveCount 3
+        ($made | ForEach-Object { $_.Connection.Name } | Sort-Object -Unique) | Should -Be 'Sigma'
+        @(Get-LiveChannel -Name 'parallel *') | Should -HaveCount 3
     }
 }

@@ -164,4 +164,11 @@ function Get-TestConnectScript {
     ($lines -join [Environment]::NewLine) + [Environment]::NewLine
 }
 
+function Get-WireRequest {
+    <# Like Get-EmulatorRequest, one object per request, and none (not one empty array) when nothing arrived. #>
+    param([string] $PathLike = '*', [string] $Method = '*')
+    $requests = Invoke-EmulatorControl -Path requests -Method GET
+    @($requests | ForEach-Object { $_ }) | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+}
+
 Export-ModuleMember -Function *
