@@ -60,7 +60,7 @@ Describe 'A connection disconnected while another runspace uses it' {
 
     It 'gives each piped item its own NotConnected record, in flight or not yet sent' {
         $connection = Connect-TestSigma -PassThru
-        $ids = @(1..12 | ForEach-Object { (New-LiveChannel -Name "mid-work $_" -Vendor Sigma -Confirm:$false).Id })
+        $ids = @(1..12 | ForEach-Object { (New-LiveChannel -Name "mid-work $_" -Connection $connection -Confirm:$false).Id })
         Add-EmulatorFault @{ pathPattern = '^/api/livestream/channels/'; method = 'GET'; latencyMs = 30000 }
         Clear-EmulatorRequest
         $job = Start-ThreadJob { $using:ids | Get-LiveChannel -Connection $using:connection -ThrottleLimit 8 }
@@ -76,7 +76,7 @@ Describe 'A connection disconnected while another runspace uses it' {
 
     It 'ends Wait-LiveChannel with NotConnected, not ObjectDisposedException' {
         $connection = Connect-TestSigma -PassThru
-        $channel = New-LiveChannel -Name 'waited on' -Vendor Sigma -Confirm:$false
+        $channel = New-LiveChannel -Name 'waited on' -Connection $connection -Confirm:$false
         Clear-EmulatorRequest
         $job = Start-ThreadJob { $using:channel | Wait-LiveChannel -Connection $using:connection -TimeoutSec 120 }
         Wait-EmulatorRequest -Count 1 -PathLike "*$($channel.Id)*"

@@ -7,7 +7,8 @@ BeforeAll {
     function Invoke-DebugScript {
         <# Runs Body in a new -NonInteractive pwsh connected to both vendors; returns its printed lines. #>
         param([Parameter(Mandatory)] [string] $Body)
-        $run = Invoke-NewPwsh -Script ((Get-TestConnectScript -Sigma -Theta) + $Body)
+        $connections = '$sigmaConnection = Get-LiveStreamConnection -Name Sigma; $thetaConnection = Get-LiveStreamConnection -Name Theta' + [Environment]::NewLine
+        $run = Invoke-NewPwsh -Script ((Get-TestConnectScript -Sigma -Theta) + $connections + $Body)
         $run.Output + $run.Error
     }
 }
@@ -15,16 +16,19 @@ BeforeAll {
 Describe 'Every cmdlet with -Debug in a non-interactive pwsh' {
     BeforeEach { Reset-Emulator }
 
-    It 'New-LiveChannel -ThrottleLimit 8 -Debug creates 20 channels: 20 objects, 0 errors, debug and verbose written' {
+    It 'New-LiveChannel -ThrottleLimit 8 -Debug creates 20 channels, 3 of whose answers are lost: 20 objects, 3 warnings, 0 errors' {
         $text = Invoke-DebugScript @'
+$rule = '{"pathPattern":"^/api/livestream/channels$","method":"POST","kind":"DropAfter","count":3}'
+$null = Invoke-RestMethod -Uri "$($base)_emulator/faults" -Method POST -Body $rule -ContentType 'application/json'
 $records = 1..20 | ForEach-Object { "debug bulk $_" } |
-    New-LiveChannel -Vendor Sigma -ThrottleLimit 8 -Debug -Confirm:$false -ErrorVariable failures 5>&1 4>&1
+    New-LiveChannel -Connection $sigmaConnection -ThrottleLimit 8 -Debug -Confirm:$false -ErrorVariable failures 5>&1 4>&1 3>&1
 $objects = @($records | Where-Object { $_.GetType().FullName -eq 'LiveStream.Model.LiveChannel' })
 $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
 $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-"objects=$($objects.Count) distinct=$(@($objects.Name | Sort-Object -Unique).Count) errors=$($failures.Count) debug=$($debug.Count -gt 0) verbose=$($verbose.Count -gt 0)"
+$warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+"objects=$($objects.Count) distinct=$(@($objects.Name | Sort-Object -Unique).Count) warnings=$($warnings.Count) errors=$($failures.Count) debug=$($debug.Count -gt 0) verbose=$($verbose.Count -gt 0)"
 '@
-        $text | Should -Match 'objects=20 distinct=20 errors=0 debug=True verbose=True'
+        $text | Should -Match 'objects=20 distinct=20 warnings=3 errors=0 debug=True verbose=True'
         $text | Should -Not -Match 'NonInteractive'
         @(Get-WireRequest -Method POST -PathLike '/api/livestream/channels') | Should -HaveCount 20
     }
@@ -32,10 +36,10 @@ $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.Verb
     It 'runs every cmdlet of both vendors with -Debug with no prompt and no error' {
         $text = Invoke-DebugScript @'
 $all = @()
-$sigma = New-LiveChannel -Name 'debug sigma' -Vendor Sigma -Debug -Confirm:$false
-$theta = New-LiveChannel -Name 'debug theta' -Vendor Theta -Debug -Confirm:$false
+$sigma = New-LiveChannel -Name 'debug sigma' -Connection $sigmaConnection -Debug -Confirm:$false
+$theta = New-LiveChannel -Name 'debug theta' -Connection $thetaConnection -Debug -Confirm:$false
 $all += $sigma, $theta
-$all += Get-LiveChannel -Debug
+$all += Get-LiveChannel -Connection $sigmaConnection -Debug
 $all += $sigma | Get-LiveChannel -Debug
 $all += $sigma | Start-LiveChannel -PassThru -Debug -Confirm:$false
 $all += Get-LiveSession -ChannelId $sigma.Id -Debug
@@ -69,7 +73,7 @@ $connection = Connect-LiveStream -Theta -Credential $thetaCredential -BaseUri $b
         $text = Invoke-DebugScript @'
 $rule = '{"pathPattern":"^/api/livestream/channels$","method":"POST","kind":"DropAfter","count":1}'
 $null = Invoke-RestMethod -Uri "$($base)_emulator/faults" -Method POST -Body $rule -ContentType 'application/json'
-$records = New-LiveChannel -Name 'lost answer' -Vendor Sigma -Debug -Confirm:$false 3>&1
+$records = New-LiveChannel -Name 'lost answer' -Connection $sigmaConnection -Debug -Confirm:$false 3>&1
 $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
 "objects=$(@($records | Where-Object { $_.GetType().FullName -eq 'LiveStream.Model.LiveChannel' }).Count) warnings=$($warnings.Count) errors=$($Error.Count)"
 '@
