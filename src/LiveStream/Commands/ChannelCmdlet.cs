@@ -21,6 +21,16 @@ namespace LiveStream.Commands
     /// </summary>
     public abstract class ChannelCmdlet : PerItemCmdlet
     {
+        /// <summary>
+        /// The connection for an item with <paramref name="channelId"/>: -Connection (given or piped), else the default
+        /// connection of the vendor the id's form names; an id of neither form (or none) falls to
+        /// <see cref="ConnectionForCreate"/>, which never guesses between two connected vendors.
+        /// </summary>
+        protected LiveStreamConnection ConnectionFor(string? channelId) =>
+            Connection != null ? Current(Connection)
+            : VendorOfChannelId(channelId) is LiveStreamVendor vendor ? ResolveConnection(vendor)
+            : ConnectionForCreate(null);
+
         internal static LiveStreamVendor? VendorOfChannelId(string? channelId) =>
             SigmaIds.IsId(channelId) ? LiveStreamVendor.Sigma
             : ThetaIds.IsStreamId(channelId) ? LiveStreamVendor.Theta
@@ -107,16 +117,7 @@ namespace LiveStream.Commands
         {
             foreach (var channelId in channelIds)
             {
-                LiveStreamConnection connection;
-                if (Connection != null)
-                {
-                    connection = Current(Connection);
-                }
-                else if (VendorOfChannelId(channelId) is LiveStreamVendor vendor)
-                {
-                    connection = ResolveConnection(vendor);
-                }
-                else
+                if (Connection == null && VendorOfChannelId(channelId) == null)
                 {
                     WriteInvalidId(channelId, $"'{channelId}' is not a channel id: Sigma channel ids are GUIDs such as " +
                         "42efeee4-e94e-4444-b0a6-90850413519d, Theta stream ids are stream_ followed by 25 letters or " +
@@ -124,6 +125,7 @@ namespace LiveStream.Commands
                     continue;
                 }
 
+                var connection = ConnectionFor(channelId);
                 if (connection.Vendor == LiveStreamVendor.Theta)
                 {
                     if (ThetaIds.IsStreamId(channelId))
