@@ -69,6 +69,18 @@ $connection = Connect-LiveStream -Theta -Credential $thetaCredential -BaseUri $b
         $text | Should -Match 'errors=0'
     }
 
+    It 'does not prompt when an Inquire preference comes from the caller (as Windows PowerShell passes -Debug on to a function''s commands)' {
+        $text = Invoke-DebugScript @'
+function Invoke-Show { [CmdletBinding()] param() New-LiveChannel -Name 'inherited' -Connection $sigmaConnection -Confirm:$false }
+$DebugPreference = 'Inquire'
+$VerbosePreference = 'Inquire'
+$records = Invoke-Show 5>&1 4>&1
+"objects=$(@($records | Where-Object { $_.GetType().FullName -eq 'LiveStream.Model.LiveChannel' }).Count) debug=$(@($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count -gt 0) errors=$($Error.Count)"
+'@
+        $text | Should -Match 'objects=1 debug=True errors=0'
+        $text | Should -Not -Match 'NonInteractive'
+    }
+
     It 'writes warnings under -Debug without a prompt' {
         $text = Invoke-DebugScript @'
 $rule = '{"pathPattern":"^/api/livestream/channels$","method":"POST","kind":"DropAfter","count":1}'

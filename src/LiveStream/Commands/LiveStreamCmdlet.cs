@@ -136,12 +136,13 @@ namespace LiveStream.Commands
         /// <summary>
         /// -Debug makes PowerShell ask "Continue with this operation?" before each message of a compiled cmdlet: in
         /// PowerShell 7 before each verbose message and warning (its VerbosePreference and WarningPreference become
-        /// Inquire), in Windows PowerShell 5.1 before each debug message as well. In a non-interactive host the question
-        /// throws, and in a bulk run it stops every item for an answer. The module's messages inform and never ask, so
-        /// with -Debug (and no -Verbose, -WarningAction or preference of the user's that says otherwise) the command's
-        /// own preferences are set to show them: verbose on, warnings as $WarningPreference says (Continue when that is
-        /// Inquire), debug Continue. The engine offers no public setter for a command's preferences; where its
-        /// internal ones cannot be reached, the messages go to the host directly instead.
+        /// Inquire), in Windows PowerShell 5.1 before each debug message as well; so does an Inquire preference
+        /// variable, such as the $DebugPreference a Windows PowerShell function called with -Debug passes on. In a
+        /// non-interactive host the question throws, and in a bulk run it stops every item for an answer. The module's
+        /// messages inform and never ask, so each stream whose preference is Inquire is shown instead: verbose on
+        /// (unless -Verbose was given), warnings as $WarningPreference says when -Debug made them Inquire (unless
+        /// -WarningAction was given), debug Continue. The engine offers no public setter for a command's preferences;
+        /// where its internal ones cannot be reached, the messages of a command given -Debug go to the host directly.
         /// </summary>
         private void NoPrompts()
         {
@@ -151,11 +152,6 @@ namespace LiveStream.Commands
             }
 
             _promptsChecked = true;
-            if (!DebugGiven)
-            {
-                return;
-            }
-
             try
             {
                 var runtime = CommandRuntime;
@@ -169,7 +165,7 @@ namespace LiveStream.Commands
                 if (verbose == null || verbosePreference == null || warningPreference == null || debugPreference == null ||
                     !warningPreference.CanWrite || !debugPreference.CanWrite || !verbose.CanWrite)
                 {
-                    _hostFallback = Host?.UI != null;
+                    _hostFallback = DebugGiven && Host?.UI != null;
                     return;
                 }
 
@@ -182,7 +178,7 @@ namespace LiveStream.Commands
                 if (!MyInvocation.BoundParameters.ContainsKey("WarningAction") &&
                     (ActionPreference)warningPreference.GetValue(runtime)! == ActionPreference.Inquire)
                 {
-                    warningPreference.SetValue(runtime, Quiet(GetVariableValue("WarningPreference"))
+                    warningPreference.SetValue(runtime, DebugGiven && Quiet(GetVariableValue("WarningPreference"))
                         ? ActionPreference.SilentlyContinue
                         : ActionPreference.Continue);
                 }
@@ -195,7 +191,7 @@ namespace LiveStream.Commands
             catch (Exception exception) when (exception is System.Reflection.TargetInvocationException ||
                 exception is InvalidCastException || exception is MemberAccessException || exception is ArgumentException)
             {
-                _hostFallback = Host?.UI != null;
+                _hostFallback = DebugGiven && Host?.UI != null;
             }
         }
 
