@@ -142,22 +142,27 @@ public sealed class ChannelLifecycleTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public void A_guid_id_uses_the_Sigma_connection_while_listing_and_creating_use_the_more_recent_Theta_one()
+    public void A_guid_id_uses_the_Sigma_connection_a_list_reads_both_vendors_and_a_create_never_guesses_the_vendor()
     {
         var id = _shell.NewChannels("routed")[0].Id;
         _shell.ConnectTheta(emulator, emulator.ThetaA).AssertSuccess();
+        emulator.State.ClearRequests();
 
         var byId = _shell.Run("Get-LiveChannel -Id $id", ("id", id));
         var create = _shell.Run("New-LiveChannel -Name 'where?'");
+        var created = _shell.Run("New-LiveChannel -Name 'there' -Vendor Theta");
         var listing = _shell.Run("Get-LiveChannel");
-        var explicitSigma = _shell.Run("Get-LiveChannel -Connection (Get-LiveStreamConnection -Name Sigma)");
+        var explicitSigma = _shell.Run("Get-LiveChannel -Connection Sigma");
 
         Assert.Equal("routed", byId.Single<LiveChannel>().Name);
         Assert.Equal("routed", explicitSigma.Single<LiveChannel>().Name);
-        Assert.Equal(LiveStreamVendor.Theta, create.Single<LiveChannel>().Provider);
-        var listed = listing.Single<LiveChannel>();
-        Assert.Equal(("where?", LiveStreamVendor.Theta), (listed.Name, listed.Provider));
+        Assert.Empty(create.Output);
+        Assert.StartsWith("LiveStream.AmbiguousConnection,", create.SingleError().FullyQualifiedErrorId);
+        Assert.Equal(LiveStreamVendor.Theta, created.Single<LiveChannel>().Provider);
+        Assert.Equal([("routed", LiveStreamVendor.Sigma), ("there", LiveStreamVendor.Theta)],
+            listing.Objects<LiveChannel>().Select(channel => (channel.Name, channel.Provider)));
         Assert.Single(emulator.StoredChannels());
+        Assert.DoesNotContain(emulator.Requests(), request => request.Body.Contains("where?"));
     }
 
     [Fact]
@@ -205,15 +210,30 @@ public sealed class ChannelLifecycleTests(EmulatorFixture emulator) : IClassFixt
     {
         var made = _shell.NewChannels("orphan");
         _shell.Run("Disconnect-LiveStream -Name Sigma").AssertSuccess();
-        _shell.ConnectSigma(emulator).AssertSuccess();
+        _shell.ConnectSigma(emulator, "-Name Other").AssertSuccess();
 
         var result = _shell.Run("$made | Start-LiveChannel", ("made", made));
 
         var error = result.SingleError();
         Assert.Equal("LiveStream.NotConnected,LiveStream.Commands.StartLiveChannelCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Equal(made[0].Id, error.TargetObject);
         Assert.Contains("Connect-LiveStream", error.Exception.Message);
         Assert.Equal("idle", (string?)emulator.StoredChannel(made[0].Id)["status"]);
+    }
+
+    [Fact]
+    public void A_channel_read_before_its_connection_was_made_again_under_the_same_name_goes_on_through_the_new_one()
+    {
+        var made = _shell.NewChannels("rerun");
+        _shell.ConnectSigma(emulator).AssertSuccess();
+
+        var result = _shell.Run("$made | Start-LiveChannel -PassThru", ("made", made));
+
+        result.AssertSuccess();
+        Assert.Equal("active", (string?)emulator.StoredChannel(made[0].Id)["status"]);
+        Assert.Same(result.Single<LiveChannel>().Connection,
+            _shell.Run("Get-LiveStreamConnection -Name Sigma").Single<LiveStreamConnection>());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -151,7 +151,7 @@ public sealed class MalformedInputTests(HostileInputFixture fixture) : IClassFix
     [InlineData("ünï code \t")]
     public void A_name_with_path_or_query_characters_is_sent_as_one_escaped_query_value_on_the_channels_path(string name)
     {
-        var result = fixture.Run("Get-LiveChannel -Name $value", ("value", name));
+        var result = fixture.Run("Get-LiveChannel -Name $value -Vendor Sigma", ("value", name));
 
         Assert.StartsWith("LiveStream.NotFound,", result.SingleError().FullyQualifiedErrorId);
         var request = Assert.Single(fixture.Emulator.Requests());

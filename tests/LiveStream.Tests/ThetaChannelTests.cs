@@ -134,7 +134,7 @@ public sealed class ThetaChannelTests(EmulatorFixture emulator) : IClassFixture<
         emulator.State.ClearRequests();
 
         var sigmaWordOnTheta = _shell.Run("Get-LiveChannel -Status Active -Connection (Get-LiveStreamConnection -Name ThetaA)");
-        var thetaWordOnSigma = _shell.Run("Get-LiveChannel -Status Off");
+        var thetaWordOnSigma = _shell.Run("Get-LiveChannel -Status Off -Vendor Sigma");
 
         foreach (var (result, status, vendor) in new[] { (sigmaWordOnTheta, "Active", "Theta"), (thetaWordOnSigma, "Off", "Sigma") })
         {

@@ -185,4 +185,23 @@ function Get-ErrorSummary {
     @($ErrorRecords | ForEach-Object { '{0}|{1}|{2}' -f ($_.FullyQualifiedErrorId -split ',')[0], $_.CategoryInfo.Category, $_.TargetObject })
 }
 
+function Get-TestConnectScript {
+    <#
+    Script text for Invoke-NewPwsh that connects to the emulator as the seeded accounts: -Sigma (connection 'Sigma'),
+    -Theta (connection 'Theta', account a), or both.
+    #>
+    param([switch] $Sigma, [switch] $Theta)
+    $lines = @('$ErrorActionPreference = ''Continue''', '$base = $env:LIVESTREAM_TEST_BASEURI')
+    if ($Sigma) {
+        $lines += "`$sigmaCredential = [pscredential]::new('$script:SigmaUser', (ConvertTo-SecureString '$script:SigmaSecret' -AsPlainText -Force))"
+        $lines += "`$null = Connect-LiveStream -Sigma -AppId '$script:SigmaAppId' -Credential `$sigmaCredential -BaseUri `$base"
+    }
+    if ($Theta) {
+        $account = $script:ThetaAccounts['a']
+        $lines += "`$thetaCredential = [pscredential]::new('$($account.Id)', (ConvertTo-SecureString '$($account.Secret)' -AsPlainText -Force))"
+        $lines += "`$null = Connect-LiveStream -Theta -Credential `$thetaCredential -BaseUri `$base"
+    }
+    ($lines -join [Environment]::NewLine) + [Environment]::NewLine
+}
+
 Export-ModuleMember -Function *

@@ -62,6 +62,7 @@ namespace LiveStream.Http
             ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or raise -Timeout on Connect-LiveStream.",
             ApiErrorKind.InvalidResponse => "The service answered with data the module cannot read; retry, and report it if it persists.",
             ApiErrorKind.OutcomeUnknown => "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.",
+            ApiErrorKind.NotConnected => "Run Connect-LiveStream again, then pass the new connection with -Connection or read the objects again through it.",
             _ => "Try again.",
         };
     }

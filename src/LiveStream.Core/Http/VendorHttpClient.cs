@@ -50,6 +50,9 @@ namespace LiveStream.Http
 
         public HttpSettings Settings { get; }
 
+        /// <summary>What messages call the connection that owns this client, e.g. "Sigma connection 'prod' (https://...)".</summary>
+        public string? ConnectionName { get; set; }
+
         /// <summary>The creates of this connection, which the outcome lookup of a lost create must not confuse.</summary>
         public CreateLedger Creates { get; } = new CreateLedger();
 
@@ -80,6 +83,10 @@ namespace LiveStream.Http
                 {
                     return await SendOnceAsync(request, trace, limit, limit < Settings.Timeout ? budget : (TimeSpan?)null,
                         cancellationToken).ConfigureAwait(false);
+                }
+                catch (TransientFailure failure) when (IsDisposed)
+                {
+                    throw Closed(request, failure.Error);
                 }
                 catch (TransientFailure failure)
                 {
@@ -129,6 +136,11 @@ namespace LiveStream.Http
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, IApiTrace? trace, TimeSpan limit,
             TimeSpan? cutByBudget, CancellationToken cancellationToken)
         {
+            if (IsDisposed)
+            {
+                throw Closed(request, null);
+            }
+
             var url = new Uri(BaseUri, request.PathAndQuery.TrimStart('/'));
             using var message = new HttpRequestMessage(request.Method, url);
             message.Headers.UserAgent.ParseAdd(UserAgent);
@@ -161,6 +173,10 @@ namespace LiveStream.Http
             {
                 throw;
             }
+            catch (Exception exception) when (IsDisposed)
+            {
+                throw Closed(request, exception);
+            }
             catch (OperationCanceledException exception)
             {
                 throw Transient(request, ApiErrorKind.Timeout, null, null,
@@ -185,6 +201,10 @@ namespace LiveStream.Http
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     throw;
+                }
+                catch (Exception exception) when (IsDisposed)
+                {
+                    throw Closed(request, exception);
                 }
                 catch (OperationCanceledException exception)
                 {
@@ -433,12 +453,30 @@ namespace LiveStream.Http
             return false;
         }
 
+        /// <summary>
+        /// The failure of a call on a closed connection: NotConnected, whichever exception the closing caused (a
+        /// disposed or cancelled HttpClient). <paramref name="inFlight"/> is set when the call had been sent.
+        /// </summary>
+        private LiveStreamApiException Closed(ApiRequest request, Exception? inFlight)
+        {
+            var which = ConnectionName ?? $"The {VendorName} connection to {BaseUri.GetLeftPart(UriPartial.Authority)}";
+            var mayHaveActed = inFlight != null && !request.IsIdempotent
+                ? " The request may have reached the service: check whether it took effect before repeating it."
+                : string.Empty;
+            return new LiveStreamApiException(ApiErrorKind.NotConnected, request.Endpoint, null, null,
+                $"{which} was closed (by Disconnect-LiveStream, or by a newer Connect-LiveStream of the same name) " +
+                $"{(inFlight != null ? "while" : "before")} {request.Endpoint} was sent.{mayHaveActed} " +
+                LiveStreamApiException.RecommendedAction(ApiErrorKind.NotConnected), inFlight);
+        }
+
         /// <summary>True once the connection that owns this client was closed (Disconnect-LiveStream, or replaced).</summary>
-        public bool IsDisposed { get; private set; }
+        public bool IsDisposed => _disposed;
+
+        private volatile bool _disposed;
 
         public void Dispose()
         {
-            IsDisposed = true;
+            _disposed = true;
             _http.Dispose();
         }
 

@@ -21,6 +21,7 @@ namespace LiveStream.Model
             UserName = userName;
             Http = http;
             ConnectedAt = DateTimeOffset.Now;
+            http.ConnectionName = ToString();
         }
 
         public string Name { get; }
@@ -46,19 +47,25 @@ namespace LiveStream.Model
         /// <summary>False once Disconnect-LiveStream (or a newer connection of the same name) closed it.</summary>
         internal bool IsOpen => !Http.IsDisposed;
 
-        public static LiveStreamConnection ForSigma(string name, Uri baseUri, string appId, string userName,
+        internal static LiveStreamConnection ForSigma(string name, Uri baseUri, string appId, string userName,
             SecureString secretKey, HttpSettings settings) =>
             new LiveStreamConnection(name, LiveStreamVendor.Sigma, appId, userName,
                 new VendorHttpClient("Sigma", baseUri, new SigmaAuthenticator(appId, userName, secretKey), settings));
 
-        public static LiveStreamConnection ForTheta(string name, Uri baseUri, string serviceAccountId,
+        internal static LiveStreamConnection ForTheta(string name, Uri baseUri, string serviceAccountId,
             SecureString secret, HttpSettings settings) =>
             new LiveStreamConnection(name, LiveStreamVendor.Theta, serviceAccountId, serviceAccountId,
                 new VendorHttpClient("Theta", baseUri, new ThetaAuthenticator(serviceAccountId, secret), settings));
 
-        public SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
+        internal SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
 
-        public ThetaClient CreateThetaClient(IApiTrace? trace) => new ThetaClient(Http, AccountId, trace) { Origin = this };
+        internal ThetaClient CreateThetaClient(IApiTrace? trace) => new ThetaClient(Http, AccountId, trace) { Origin = this };
+
+        /// <summary>True when both connections reach the same vendor account at the same address.</summary>
+        internal bool IsSameAccount(LiveStreamConnection other) =>
+            Vendor == other.Vendor && string.Equals(AccountId, other.AccountId, StringComparison.OrdinalIgnoreCase) &&
+            Uri.Compare(BaseUri, other.BaseUri, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped,
+                StringComparison.OrdinalIgnoreCase) == 0;
 
         public override string ToString() => $"{Vendor} connection '{Name}' ({BaseUri})";
     }

@@ -31,6 +31,13 @@ namespace LiveStream.Sigma
             return SecretText.Scrub(text, Token(), secret);
         }
 
+        /// <summary>
+        /// Why <paramref name="userName"/> cannot be sent in a Basic token (which ends the user name at the first colon),
+        /// or null when it can.
+        /// </summary>
+        public static string? ProblemWithUserName(string userName) =>
+            userName.IndexOf(':') >= 0 ? $"The user name '{userName}' contains a colon, which Basic authentication cannot carry." : null;
+
         private string Token() => SecretText.Base64Utf8(_userName + ":" + SecretText.Reveal(_secretKey));
     }
 }

@@ -23,5 +23,33 @@ namespace LiveStream.Theta
         }
 
         public string Redact(string text) => SecretText.Scrub(text, SecretText.Reveal(_secret));
+
+        /// <summary>
+        /// Why <paramref name="secret"/> cannot be sent as the x-tva-sa-secret header (which carries printable ASCII
+        /// only), or null when it can. The text never contains the secret.
+        /// </summary>
+        public static string? ProblemWith(SecureString secret)
+        {
+            var plain = SecretText.Reveal(secret);
+            if (plain.Length == 0)
+            {
+                return "The secret is empty.";
+            }
+
+            foreach (var character in plain)
+            {
+                if (character == '\r' || character == '\n')
+                {
+                    return "The secret contains a line break.";
+                }
+
+                if (character < ' ' || character > '~')
+                {
+                    return "The secret contains a character that is not printable ASCII.";
+                }
+            }
+
+            return plain.Trim().Length != plain.Length ? "The secret starts or ends with a space." : null;
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Connections;
 using LiveStream.Http;
 using LiveStream.Model;
 using LiveStream.Sigma;
@@ -14,19 +15,98 @@ namespace LiveStream.Commands
     /// <summary>
     /// The channel cmdlets, whose names do not say the vendor. The connection for an item: the one given with
     /// -Connection or bound from a piped object's Connection; otherwise the id's form picks the vendor (a GUID: the default
-    /// Sigma connection; stream_...: the default Theta connection); with no id, the most recent connection of either vendor.
-    /// Each cmdlet does its vendor's work in one method per vendor.
+    /// Sigma connection; stream_...: the default Theta connection). A command that names no channel never guesses the
+    /// vendor: see <see cref="ConnectionForCreate"/> and <see cref="ConnectionsToList"/>. Each cmdlet does its vendor's
+    /// work in one method per vendor.
     /// </summary>
     public abstract class ChannelCmdlet : PerItemCmdlet
     {
-        /// <summary>The connection for an item with <paramref name="channelId"/> (null when the command names no channel).</summary>
+        /// <summary>
+        /// The connection for an item with <paramref name="channelId"/>: -Connection (given or piped), else the default
+        /// connection of the vendor the id's form names; an id of neither form (or none) falls to
+        /// <see cref="ConnectionForCreate"/>, which never guesses between two connected vendors.
+        /// </summary>
         protected LiveStreamConnection ConnectionFor(string? channelId) =>
-            Connection != null ? EnsureOpen(Connection) : ResolveConnection(VendorOfChannelId(channelId));
+            Connection != null ? Current(Connection)
+            : VendorOfChannelId(channelId) is LiveStreamVendor vendor ? ResolveConnection(vendor)
+            : ConnectionForCreate(null);
 
         internal static LiveStreamVendor? VendorOfChannelId(string? channelId) =>
             SigmaIds.IsId(channelId) ? LiveStreamVendor.Sigma
             : ThetaIds.IsStreamId(channelId) ? LiveStreamVendor.Theta
             : (LiveStreamVendor?)null;
+
+        /// <summary>
+        /// The connection of a create: -Connection (given or piped); else the default connection of
+        /// <paramref name="vendor"/> (what -Vendor names); else the default connection when only one vendor is
+        /// connected; else, with both connected, Sigma's when a Sigma-only parameter is given. With both vendors
+        /// connected and nothing that says which, the command stops with AmbiguousConnection before any request.
+        /// </summary>
+        protected LiveStreamConnection ConnectionForCreate(LiveStreamVendor? vendor)
+        {
+            if (Connection != null)
+            {
+                if (vendor.HasValue)
+                {
+                    CheckVendor(Connection, vendor.Value);
+                }
+
+                return Current(Connection);
+            }
+
+            if (vendor.HasValue)
+            {
+                return ResolveConnection(vendor.Value);
+            }
+
+            var store = ConnectionStore.ForCurrentRunspace();
+            var sigma = store.DefaultFor(LiveStreamVendor.Sigma);
+            var theta = store.DefaultFor(LiveStreamVendor.Theta);
+            if (sigma != null && theta != null && GivenSigmaOnlyParameters().Length == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"{MyInvocation.MyCommand.Name} does not know which vendor to create on: " +
+                        $"this session is connected to Sigma ('{sigma.Name}') and Theta ('{theta.Name}'), and nothing " +
+                        "given says which. Add -Vendor Sigma or -Vendor Theta, or give the connection with -Connection " +
+                        $"(for example -Connection '{sigma.Name}'). Sigma-only parameters such as -Description mean Sigma."),
+                    "LiveStream.AmbiguousConnection", ErrorCategory.InvalidArgument, null));
+            }
+
+            var connection = sigma ?? theta;
+            if (connection == null)
+            {
+                ThrowNotConnected(null);
+            }
+
+            return connection!;
+        }
+
+        /// <summary>
+        /// The connections a list reads: -Connection (given or piped); else every connection of this session, oldest
+        /// first, of <paramref name="vendor"/> when it is given. None is a terminating NotConnected.
+        /// </summary>
+        protected IReadOnlyList<LiveStreamConnection> ConnectionsToList(LiveStreamVendor? vendor)
+        {
+            if (Connection != null)
+            {
+                if (vendor.HasValue)
+                {
+                    CheckVendor(Connection, vendor.Value);
+                }
+
+                return new[] { Current(Connection) };
+            }
+
+            var all = ConnectionStore.ForCurrentRunspace().All
+                .Where(connection => !vendor.HasValue || connection.Vendor == vendor.Value)
+                .ToList();
+            if (all.Count == 0)
+            {
+                ThrowNotConnected(vendor);
+            }
+
+            return all;
+        }
 
         /// <summary>
         /// Runs <paramref name="sigma"/> or <paramref name="theta"/> for each id, by the vendor of its connection, after
@@ -37,6 +117,14 @@ namespace LiveStream.Commands
         {
             foreach (var channelId in channelIds)
             {
+                if (Connection == null && VendorOfChannelId(channelId) == null)
+                {
+                    WriteInvalidId(channelId, $"'{channelId}' is not a channel id: Sigma channel ids are GUIDs such as " +
+                        "42efeee4-e94e-4444-b0a6-90850413519d, Theta stream ids are stream_ followed by 25 letters or " +
+                        "digits. Get-LiveChannel lists the channels with their ids; Get-LiveChannel -Name finds one by name.");
+                    continue;
+                }
+
                 var connection = ConnectionFor(channelId);
                 if (connection.Vendor == LiveStreamVendor.Theta)
                 {
@@ -63,16 +151,19 @@ namespace LiveStream.Commands
             }
         }
 
+        private string[] GivenSigmaOnlyParameters() =>
+            SigmaOnlyAttribute.ParameterNames(GetType())
+                .Where(name => MyInvocation.BoundParameters.ContainsKey(name))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+
         /// <summary>
         /// True when no Sigma-only parameter was given or the connection is Sigma's; otherwise writes one error record
         /// that names them, in input order, and nothing is sent.
         /// </summary>
         protected bool CheckParametersFit(LiveStreamConnection connection, object target)
         {
-            var given = SigmaOnlyAttribute.ParameterNames(GetType())
-                .Where(name => MyInvocation.BoundParameters.ContainsKey(name))
-                .OrderBy(name => name, StringComparer.Ordinal)
-                .ToArray();
+            var given = GivenSigmaOnlyParameters();
             if (connection.Vendor == LiveStreamVendor.Sigma || given.Length == 0)
             {
                 return true;

@@ -78,6 +78,23 @@ namespace LiveStream.Commands
                     ErrorCategory.InvalidArgument, userName);
             }
 
+            // The secret goes into a header as it is: a line break or a character outside printable ASCII cannot.
+            if (vendor == LiveStreamVendor.Theta && ThetaAuthenticator.ProblemWith(Credential.Password) is string secretProblem)
+            {
+                ThrowInputError("LiveStream.InvalidCredential",
+                    $"{secretProblem} A Theta service account secret is printable ASCII (as the Theta console shows it); " +
+                    "copy it again, without line breaks or spaces around it, into the credential's password.",
+                    ErrorCategory.InvalidArgument, userName);
+            }
+
+            if (vendor == LiveStreamVendor.Sigma && SigmaAuthenticator.ProblemWithUserName(userName) is string userProblem)
+            {
+                ThrowInputError("LiveStream.InvalidCredential",
+                    $"{userProblem} Give the Sigma username (Sigma console: App management, Credential tab) as the " +
+                    "credential's user name and the secret key as its password.",
+                    ErrorCategory.InvalidArgument, userName);
+            }
+
             if (vendor == LiveStreamVendor.Sigma && !Guid.TryParse(AppId, out _))
             {
                 ThrowInputError("LiveStream.InvalidId",
@@ -140,6 +157,16 @@ namespace LiveStream.Commands
 
         private void ValidateBaseUri(Uri baseUri)
         {
+            // Checked first and never echoed: the user info may hold a password.
+            if (baseUri.IsAbsoluteUri && !string.IsNullOrEmpty(baseUri.UserInfo))
+            {
+                var shown = baseUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+                ThrowInputError("LiveStream.InvalidBaseUri",
+                    $"The base URI holds a user name or password before its host ({shown} with '...@' left out here). " +
+                    "The module never sends it: give the address alone with -BaseUri and the account with -Credential.",
+                    ErrorCategory.InvalidArgument, shown);
+            }
+
             if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
             {
                 ThrowInputError("LiveStream.InvalidBaseUri",

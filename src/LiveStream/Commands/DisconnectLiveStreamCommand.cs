@@ -18,6 +18,7 @@ namespace LiveStream.Commands
         public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = ByConnectionSet, ValueFromPipeline = true)]
+        [ConnectionTransformation]
         [ValidateNotNull]
         public LiveStreamConnection? Connection { get; set; }
 
@@ -26,20 +27,26 @@ namespace LiveStream.Commands
             var store = ConnectionStore.ForCurrentRunspace();
             if (ParameterSetName == ByConnectionSet)
             {
-                Disconnect(store, Connection!);
+                Disconnect(ConnectionStore.Current(Connection!) ?? Connection!);
                 return;
             }
 
             foreach (var name in Name)
             {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                var pattern = NamePattern.Create(name, out var invalid);
+                if (pattern == null)
+                {
+                    WriteError(invalid!);
+                    continue;
+                }
+
                 var matched = false;
                 foreach (var connection in store.All)
                 {
                     if (pattern.IsMatch(connection.Name))
                     {
                         matched = true;
-                        Disconnect(store, connection);
+                        Disconnect(connection);
                     }
                 }
 
@@ -52,12 +59,17 @@ namespace LiveStream.Commands
             }
         }
 
-        private void Disconnect(ConnectionStore store, LiveStreamConnection connection)
+        /// <summary>
+        /// Closes the connection wherever it was made: a connection handed to another runspace ($using:) is closed for
+        /// every runspace that uses it, and calls still in flight through it end as NotConnected.
+        /// </summary>
+        private void Disconnect(LiveStreamConnection connection)
         {
             if (ShouldProcess(connection.ToString(), "Disconnect"))
             {
-                store.Remove(connection);
-                WriteVerbose($"Disconnected {connection}.");
+                WriteVerbose(ConnectionStore.Close(connection)
+                    ? $"Disconnected {connection}."
+                    : $"{connection} was already disconnected.");
             }
         }
     }

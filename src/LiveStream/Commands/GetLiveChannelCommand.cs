@@ -38,10 +38,14 @@ namespace LiveStream.Commands
         [ArgumentCompleter(typeof(ChannelNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Sigma: Idle, Active or Stop. Theta: On or Off.</summary>
+        /// <summary>Sigma: Idle, Active or Stop. Theta: On or Off. Without -Connection, only the accounts of that vendor are read.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("Idle", "Active", "Stop", "On", "Off")]
         public string? Status { get; set; }
+
+        /// <summary>Reads only the connected accounts of this vendor (without -Connection, every connected account is read).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public LiveStreamVendor? Vendor { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -51,20 +55,136 @@ namespace LiveStream.Commands
                 return;
             }
 
-            var connection = ConnectionFor(null);
-            if (!CheckStatusFits(connection))
+            var names = new NameFilter(Name);
+            if (names.Error != null)
+            {
+                ThrowTerminatingError(names.Error);
+            }
+
+            var statusVendor = Status == null ? (LiveStreamVendor?)null
+                : ThetaStatuses.Contains(Status, StringComparer.OrdinalIgnoreCase) ? LiveStreamVendor.Theta : LiveStreamVendor.Sigma;
+            var connections = ConnectionsToList(Vendor ?? (Connection == null ? statusVendor : null));
+            if (!CheckStatusFits(connections[0]))
             {
                 return;
             }
 
-            var names = new NameFilter(Name);
-            if (connection.Vendor == LiveStreamVendor.Sigma)
+            if (connections.Count == 1)
             {
-                ListSigma(SigmaClientFor(connection), names);
+                var listed = List(connections[0], names, null);
+                if (listed.ReadToEnd)
+                {
+                    WriteUnmatched(names, listed.NameSentToService ? listed.Matched : 0, connections);
+                }
+
+                return;
             }
-            else
+
+            ListEach(connections, names);
+        }
+
+        /// <summary>
+        /// Lists several accounts one after another as one list: -Skip and -First count across them, and
+        /// -IncludeTotalCount writes one total, last.
+        /// </summary>
+        private void ListEach(IReadOnlyList<LiveStreamConnection> connections, NameFilter names)
+        {
+            var paging = PagingParameters;
+            ulong skip = paging.Skip, first = paging.First, total = 0, serviceMatched = 0;
+            var countTotal = paging.IncludeTotalCount.IsPresent;
+            var allRead = true;
+            try
             {
-                ListTheta(ThetaClientFor(connection), names);
+                if (countTotal)
+                {
+                    // Every page is read for the total anyway; -Skip and -First are applied here, item by item.
+                    paging.IncludeTotalCount = false;
+                    paging.Skip = 0;
+                    paging.First = ulong.MaxValue;
+                }
+
+                foreach (var connection in connections)
+                {
+                    if (!countTotal && first == 0)
+                    {
+                        allRead = false;
+                        break;
+                    }
+
+                    ulong matchedHere = 0;
+                    var listed = List(connection, names, matching =>
+                    {
+                        matchedHere++;
+                        total++;
+                        if (!countTotal)
+                        {
+                            return true;
+                        }
+
+                        if (skip > 0)
+                        {
+                            skip--;
+                            return false;
+                        }
+
+                        if (first == 0)
+                        {
+                            return false;
+                        }
+
+                        first--;
+                        return true;
+                    });
+                    allRead &= listed.ReadToEnd;
+                    serviceMatched += listed.NameSentToService ? matchedHere : 0;
+                    if (!countTotal)
+                    {
+                        var written = Math.Min(paging.First, matchedHere > paging.Skip ? matchedHere - paging.Skip : 0);
+                        skip = paging.Skip > matchedHere ? paging.Skip - matchedHere : 0;
+                        first = paging.First - written;
+                        paging.Skip = skip;
+                        paging.First = first;
+                    }
+                }
+            }
+            finally
+            {
+                paging.IncludeTotalCount = countTotal;
+            }
+
+            if (countTotal)
+            {
+                WriteObject(paging.NewTotalCount(total, allRead ? 1.0 : 0.0));
+            }
+
+            if (allRead)
+            {
+                WriteUnmatched(names, serviceMatched, connections);
+            }
+        }
+
+        /// <summary>
+        /// Lists one account's channels through <see cref="PagedOutput"/>, filtered by <paramref name="names"/> unless
+        /// the service filtered by the one name already; <paramref name="counted"/>, when given, sees (and may drop)
+        /// every channel that matches. A failure is that account's error record.
+        /// </summary>
+        private (bool ReadToEnd, ulong Matched, bool NameSentToService) List(LiveStreamConnection connection,
+            NameFilter names, Func<LiveChannel, bool>? counted)
+        {
+            var nameSent = connection.Vendor == LiveStreamVendor.Sigma ? names.SingleExactName : null;
+            Func<LiveChannel, bool>? filter = names.IsEmpty || nameSent != null ? null : names.Matches;
+            var keep = counted == null ? filter : channel => (filter == null || filter(channel)) && counted(channel);
+            try
+            {
+                var listed = connection.Vendor == LiveStreamVendor.Sigma
+                    ? ListSigma(SigmaClientFor(connection), nameSent, keep)
+                    : ListTheta(ThetaClientFor(connection), keep);
+                return (listed.ReadToEnd, listed.Matched, nameSent != null);
+            }
+            catch (LiveStreamApiException exception)
+            {
+                WriteApiError(exception, connection);
+                return (false, 0, nameSent != null);
             }
         }
 
@@ -74,56 +194,34 @@ namespace LiveStream.Commands
         private void GetTheta(ThetaClient client, string streamId) =>
             Dispatch(streamId, null, token => client.GetStreamAsync(streamId, token), WriteObject);
 
-        /// <summary>
-        /// Pages through the app's channels. A status and one exact name are sent as Sigma's q filter; other names are
-        /// matched here, page by page.
-        /// </summary>
-        private void ListSigma(SigmaClient client, NameFilter names)
+        /// <summary>Pages through the app's channels. A status and one exact name are sent as Sigma's q filter.</summary>
+        private (bool ReadToEnd, ulong Matched) ListSigma(SigmaClient client, string? nameSent, Func<LiveChannel, bool>? keep)
         {
-            var nameSent = names.SingleExactName;
             var q = new SigmaListQuery().Where("status", Status?.ToLowerInvariant()).Where("name", nameSent).Filter;
-            WriteList(client, names, nameSent != null, keep => PagedOutput.Write(this, SigmaClient.MaxPerPage,
+            return PagedOutput.Write(this, SigmaClient.MaxPerPage,
                 (page, perPage) => Await(token => client.ListChannelsAsync(q, SigmaClient.ChannelListOrder, page, perPage, token)),
-                keep));
+                keep);
         }
 
         /// <summary>The account's streams (at most three, in one answer); the status is Theta's filter, names are matched here.</summary>
-        private void ListTheta(ThetaClient client, NameFilter names)
+        private (bool ReadToEnd, ulong Matched) ListTheta(ThetaClient client, Func<LiveChannel, bool>? keep)
         {
             var status = Status == null ? (ThetaStreamStatus?)null
                 : (ThetaStreamStatus)Enum.Parse(typeof(ThetaStreamStatus), Status, ignoreCase: true);
-            WriteList(client, names, false, keep => PagedOutput.WriteWhole(this,
-                () => Await(token => client.ListStreamsAsync(status, token)), keep));
+            return PagedOutput.WriteWhole(this, () => Await(token => client.ListStreamsAsync(status, token)), keep);
         }
 
-        /// <summary>
-        /// Writes a list through <paramref name="list"/>, filtered here by <paramref name="names"/> unless the service
-        /// filtered by the one name already, then one NotFound record per exact name that matched nothing.
-        /// </summary>
-        private void WriteList(VendorClient client, NameFilter names, bool nameSentToService,
-            Func<Func<LiveChannel, bool>?, (bool ReadToEnd, ulong Matched)> list)
+        /// <summary>One NotFound record per exact name that no channel of the accounts read matched.</summary>
+        private void WriteUnmatched(NameFilter names, ulong serviceMatched, IReadOnlyList<LiveStreamConnection> connections)
         {
-            (bool ReadToEnd, ulong Matched) listed;
-            try
-            {
-                listed = list(names.IsEmpty || nameSentToService ? null : names.Matches);
-            }
-            catch (LiveStreamApiException exception)
-            {
-                WriteApiError(exception, client.Origin);
-                return;
-            }
-
-            if (!listed.ReadToEnd)
-            {
-                return;
-            }
-
             var withStatus = Status == null ? string.Empty : $" with status {Status}";
-            foreach (var name in names.Unmatched(nameSentToService, listed.Matched))
+            var where = connections.Count == 1
+                ? connections[0].ToString()
+                : "any of the accounts read (" + string.Join(", ", connections.Select(connection => $"'{connection.Name}'")) + ")";
+            foreach (var name in names.Unmatched(serviceMatched))
             {
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"There is no channel named '{name}'{withStatus} on {client.Origin}. A name " +
+                    new ItemNotFoundException($"There is no channel named '{name}'{withStatus} on {where}. A name " +
                         "without wildcards must match exactly, case included; Get-LiveChannel -Name '*part*' matches loosely."),
                     "LiveStream.NotFound", ErrorCategory.ObjectNotFound, name));
             }
@@ -147,13 +245,13 @@ namespace LiveStream.Commands
 
         /// <summary>
         /// -Name: a name without wildcards matches exactly (as Sigma compares names); a pattern with wildcards matches
-        /// case-insensitively.
+        /// case-insensitively. A malformed pattern is <see cref="Error"/>.
         /// </summary>
         private sealed class NameFilter
         {
             private readonly string[] _names;
             private readonly HashSet<string> _exactNames;
-            private readonly WildcardPattern[] _patterns;
+            private readonly List<WildcardPattern> _patterns = new List<WildcardPattern>();
             private readonly HashSet<string> _exactSeen = new HashSet<string>(StringComparer.Ordinal);
 
             public NameFilter(string[]? names)
@@ -161,9 +259,20 @@ namespace LiveStream.Commands
                 _names = names ?? new string[0];
                 _exactNames = new HashSet<string>(_names.Where(name => !WildcardPattern.ContainsWildcardCharacters(name)),
                     StringComparer.Ordinal);
-                _patterns = _names.Where(WildcardPattern.ContainsWildcardCharacters)
-                    .Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase)).ToArray();
+                foreach (var name in _names.Where(WildcardPattern.ContainsWildcardCharacters))
+                {
+                    var pattern = NamePattern.Create(name, out var error);
+                    if (pattern == null)
+                    {
+                        Error ??= error;
+                        continue;
+                    }
+
+                    _patterns.Add(pattern);
+                }
             }
+
+            public ErrorRecord? Error { get; }
 
             public bool IsEmpty => _names.Length == 0;
 
@@ -181,9 +290,12 @@ namespace LiveStream.Commands
                 return _patterns.Any(pattern => pattern.IsMatch(channel.Name));
             }
 
-            /// <summary>The exact names no channel matched, once the whole list was read.</summary>
-            public IEnumerable<string> Unmatched(bool nameSentToService, ulong matched) =>
-                _exactNames.Where(name => nameSentToService ? matched == 0 : !_exactSeen.Contains(name));
+            /// <summary>
+            /// The exact names no channel matched, once every list was read: neither matched here nor, for the one
+            /// name a service filtered on, found by that service (<paramref name="serviceMatched"/> channels).
+            /// </summary>
+            public IEnumerable<string> Unmatched(ulong serviceMatched) =>
+                _exactNames.Where(name => !_exactSeen.Contains(name) && !(SingleExactName != null && serviceMatched > 0));
         }
     }
 }

@@ -18,7 +18,13 @@ namespace LiveStream.Commands
 
         protected override void EndProcessing()
         {
-            var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            var pattern = NamePattern.Create(Name, out var invalid);
+            if (pattern == null)
+            {
+                WriteError(invalid!);
+                return;
+            }
+
             var any = false;
             foreach (var connection in ConnectionStore.ForCurrentRunspace().All)
             {

@@ -16,6 +16,8 @@ namespace LiveStream.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly SemaphoreSlim _wakeUp = new SemaphoreSlim(0);
         private PipelineTrace? _trace;
+        private bool _promptsChecked;
+        private bool _hostFallback;
 
         protected internal CancellationToken StopToken => _stopping.Token;
 
@@ -66,7 +68,10 @@ namespace LiveStream.Commands
                 return true;
             });
 
-        /// <summary>Whether the Verbose or Debug stream is shown, by the switch on this command or the preference variable.</summary>
+        /// <summary>
+        /// Whether the Verbose or Debug stream is shown, by the switch on this command or the preference variable. -Debug
+        /// shows verbose messages too, as PowerShell's -Debug does (without its prompt: see <see cref="NoPrompts"/>).
+        /// </summary>
         private bool Wants(string stream)
         {
             if (MyInvocation.BoundParameters.TryGetValue(stream, out var given))
@@ -74,10 +79,127 @@ namespace LiveStream.Commands
                 return given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given);
             }
 
+            if (stream == "Verbose" && DebugGiven)
+            {
+                return true;
+            }
+
             var preference = GetVariableValue(stream + "Preference");
             return preference is ActionPreference action
                 ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
                 : preference != null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private bool DebugGiven =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) &&
+            (debug is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(debug));
+
+        /// <summary>Writes a verbose message; never a prompt, even with -Debug.</summary>
+        protected internal new void WriteVerbose(string text)
+        {
+            NoPrompts();
+            if (_hostFallback)
+            {
+                Host.UI.WriteVerboseLine(text);
+                return;
+            }
+
+            base.WriteVerbose(text);
+        }
+
+        /// <summary>Writes a debug message; never a prompt, even with -Debug in Windows PowerShell.</summary>
+        protected internal new void WriteDebug(string text)
+        {
+            NoPrompts();
+            if (_hostFallback)
+            {
+                Host.UI.WriteDebugLine(text);
+                return;
+            }
+
+            base.WriteDebug(text);
+        }
+
+        /// <summary>Writes a warning; never a prompt, even with -Debug.</summary>
+        protected internal new void WriteWarning(string text)
+        {
+            NoPrompts();
+            if (_hostFallback)
+            {
+                Host.UI.WriteWarningLine(text);
+                return;
+            }
+
+            base.WriteWarning(text);
+        }
+
+        /// <summary>
+        /// -Debug makes PowerShell ask "Continue with this operation?" before each message of a compiled cmdlet: in
+        /// PowerShell 7 before each verbose message and warning (its VerbosePreference and WarningPreference become
+        /// Inquire), in Windows PowerShell 5.1 before each debug message as well; so does an Inquire preference
+        /// variable, such as the $DebugPreference a Windows PowerShell function called with -Debug passes on. In a
+        /// non-interactive host the question throws, and in a bulk run it stops every item for an answer. The module's
+        /// messages inform and never ask, so each stream whose preference is Inquire is shown instead: verbose on
+        /// (unless -Verbose was given), warnings as $WarningPreference says when -Debug made them Inquire (unless
+        /// -WarningAction was given), debug Continue. The engine offers no public setter for a command's preferences;
+        /// where its internal ones cannot be reached, the messages of a command given -Debug go to the host directly.
+        /// </summary>
+        private void NoPrompts()
+        {
+            if (_promptsChecked)
+            {
+                return;
+            }
+
+            _promptsChecked = true;
+            try
+            {
+                var runtime = CommandRuntime;
+                var type = runtime.GetType();
+                const System.Reflection.BindingFlags Internal =
+                    System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+                var verbose = type.GetProperty("Verbose", Internal);
+                var verbosePreference = type.GetProperty("VerbosePreference", Internal);
+                var warningPreference = type.GetProperty("WarningPreference", Internal);
+                var debugPreference = type.GetProperty("DebugPreference", Internal);
+                if (verbose == null || verbosePreference == null || warningPreference == null || debugPreference == null ||
+                    !warningPreference.CanWrite || !debugPreference.CanWrite || !verbose.CanWrite)
+                {
+                    _hostFallback = DebugGiven && Host?.UI != null;
+                    return;
+                }
+
+                if (!MyInvocation.BoundParameters.ContainsKey("Verbose") &&
+                    (ActionPreference)verbosePreference.GetValue(runtime)! == ActionPreference.Inquire)
+                {
+                    verbose.SetValue(runtime, true);
+                }
+
+                if (!MyInvocation.BoundParameters.ContainsKey("WarningAction") &&
+                    (ActionPreference)warningPreference.GetValue(runtime)! == ActionPreference.Inquire)
+                {
+                    warningPreference.SetValue(runtime, DebugGiven && Quiet(GetVariableValue("WarningPreference"))
+                        ? ActionPreference.SilentlyContinue
+                        : ActionPreference.Continue);
+                }
+
+                if ((ActionPreference)debugPreference.GetValue(runtime)! == ActionPreference.Inquire)
+                {
+                    debugPreference.SetValue(runtime, ActionPreference.Continue);
+                }
+            }
+            catch (Exception exception) when (exception is System.Reflection.TargetInvocationException ||
+                exception is InvalidCastException || exception is MemberAccessException || exception is ArgumentException)
+            {
+                _hostFallback = DebugGiven && Host?.UI != null;
+            }
+        }
+
+        private static bool Quiet(object? preference)
+        {
+            var text = (preference is PSObject wrapped ? wrapped.BaseObject : preference)?.ToString();
+            return string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(text, nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase);
         }
 
         internal void FlushTrace()

@@ -10,7 +10,8 @@ namespace LiveStream.Commands
     /// <summary>
     /// Creates channels, one per name. Without Sigma parameters the channel is the Sigma document's sample: transcode,
     /// ultra-low-latency, the 1080p/720p/480p profiles, a 30 s stop timeout and HLS output. On a Theta connection it
-    /// creates a stream, which has a name only: the Sigma-only parameters are refused there.
+    /// creates a stream, which has a name only: the Sigma-only parameters are refused there. The vendor is never guessed:
+    /// see <see cref="ChannelCmdlet.ConnectionForCreate"/>.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LiveChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LiveChannel))]
@@ -22,6 +23,13 @@ namespace LiveStream.Commands
         [ChannelNameTransformation]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The vendor to create on, with its most recent connection. Needed when both vendors are connected and neither
+        /// -Connection nor a Sigma-only parameter says which.
+        /// </summary>
+        [Parameter]
+        public LiveStreamVendor? Vendor { get; set; }
 
         [Parameter]
         [SigmaOnly]
@@ -97,7 +105,7 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionFor(null);
+            var connection = ConnectionForCreate(Vendor);
             if (!CheckParametersFit(connection, Name))
             {
                 return;

@@ -7,49 +7,70 @@ using LiveStream.Theta;
 namespace LiveStream.Commands
 {
     /// <summary>
-    /// A cmdlet that calls a vendor. -Connection takes a connection object or binds from the Connection property of
-    /// piped objects; without it the most recent connection for the vendor the command needs is used.
+    /// A cmdlet that calls a vendor. -Connection takes a connection object, a connection's name, or binds from the
+    /// Connection property of piped objects; without it the most recent connection for the vendor the command needs is
+    /// used.
     /// </summary>
     public abstract class VendorCmdlet : LiveStreamCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ConnectionTransformation]
         [ValidateNotNull]
         public LiveStreamConnection? Connection { get; set; }
 
         /// <summary>
-        /// The connection for this call: the one given or piped, else the default for <paramref name="vendor"/>, else
-        /// the most recent connection of any vendor when the command works with both.
+        /// The connection for a call to <paramref name="vendor"/>: the one given or piped (see <see cref="Current"/>),
+        /// else the most recent one for the vendor; a terminating NotConnected when there is none, WrongVendor for a
+        /// connection of the other vendor.
         /// </summary>
-        protected LiveStreamConnection ResolveConnection(LiveStreamVendor? vendor)
+        protected LiveStreamConnection ResolveConnection(LiveStreamVendor vendor)
         {
             if (Connection != null)
             {
-                if (vendor.HasValue && Connection.Vendor != vendor.Value)
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new PSArgumentException($"{MyInvocation.MyCommand.Name} needs a {vendor} connection, but " +
-                            $"{Connection} is a {Connection.Vendor} connection. Pass a {vendor} connection with " +
-                            "-Connection, or run Connect-LiveStream -" + vendor + "."),
-                        "LiveStream.WrongVendor", ErrorCategory.InvalidArgument, Connection));
-                }
-
-                return EnsureOpen(Connection);
+                CheckVendor(Connection, vendor);
+                return Current(Connection);
             }
 
-            var store = ConnectionStore.ForCurrentRunspace();
-            var found = vendor.HasValue ? store.DefaultFor(vendor.Value) : LastOf(store);
+            var found = ConnectionStore.ForCurrentRunspace().DefaultFor(vendor);
             if (found == null)
             {
-                var which = vendor.HasValue ? "a " + vendor + " connection" : "a connection";
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException($"{MyInvocation.MyCommand.Name} needs {which}, and this session " +
-                        "has none. Run Connect-LiveStream first (for example Connect-LiveStream -" +
-                        (vendor ?? LiveStreamVendor.Sigma) + " -Credential (Get-Credential) ...)."),
-                    "LiveStream.NotConnected", ErrorCategory.ConnectionError, null));
+                ThrowNotConnected(vendor);
             }
 
             return found!;
         }
+
+        /// <summary>Ends the command with WrongVendor when <paramref name="connection"/> is not a <paramref name="vendor"/> connection.</summary>
+        protected void CheckVendor(LiveStreamConnection connection, LiveStreamVendor vendor)
+        {
+            if (connection.Vendor != vendor)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"{MyInvocation.MyCommand.Name} needs a {vendor} connection here, but " +
+                        $"{connection} is a {connection.Vendor} connection. Pass a {vendor} connection with " +
+                        "-Connection, or run Connect-LiveStream -" + vendor + "."),
+                    "LiveStream.WrongVendor", ErrorCategory.InvalidArgument, connection));
+            }
+        }
+
+        /// <summary>The terminating NotConnected of a command that needs a <paramref name="vendor"/> connection (any, when null).</summary>
+        protected void ThrowNotConnected(LiveStreamVendor? vendor)
+        {
+            var which = vendor.HasValue ? "a " + vendor + " connection" : "a connection";
+            ThrowTerminatingError(new ErrorRecord(
+                new PSInvalidOperationException($"{MyInvocation.MyCommand.Name} needs {which}, and this session " +
+                    "has none. Run Connect-LiveStream first (for example Connect-LiveStream -" +
+                    (vendor ?? LiveStreamVendor.Sigma) + " -Credential (Get-Credential) ...)."),
+                "LiveStream.NotConnected", ErrorCategory.ConnectionError, null));
+        }
+
+        /// <summary>
+        /// The open connection to use for a given or piped one: itself while open; once a newer Connect-LiveStream of
+        /// the same name replaced it, that newer connection when it reaches the same account. A connection closed for
+        /// good is returned as it is, and each call through it fails as that item's NotConnected record.
+        /// </summary>
+        protected static LiveStreamConnection Current(LiveStreamConnection connection) =>
+            ConnectionStore.Current(connection) ?? connection;
 
         /// <summary>
         /// True when <paramref name="id"/> is a Sigma id (a GUID); otherwise writes one InvalidId record naming it, and
@@ -103,32 +124,8 @@ namespace LiveStream.Commands
             return false;
         }
 
-        /// <summary>
-        /// The connection itself while it is open; a connection that a piped object carries may have been closed since
-        /// (Disconnect-LiveStream, or a newer connection of the same name), which ends the command with NotConnected.
-        /// </summary>
-        protected LiveStreamConnection EnsureOpen(LiveStreamConnection connection)
-        {
-            if (!connection.IsOpen)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException($"{connection} was closed (by Disconnect-LiveStream, or by a newer " +
-                        "connection of the same name). Run Connect-LiveStream again and pass the new connection with " +
-                        "-Connection, or read the objects again through it."),
-                    "LiveStream.NotConnected", ErrorCategory.ConnectionError, connection));
-            }
-
-            return connection;
-        }
-
         protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);
 
         protected ThetaClient ThetaClientFor(LiveStreamConnection connection) => connection.CreateThetaClient(Trace);
-
-        private static LiveStreamConnection? LastOf(ConnectionStore store)
-        {
-            var all = store.All;
-            return all.Count == 0 ? null : all[all.Count - 1];
-        }
     }
 }

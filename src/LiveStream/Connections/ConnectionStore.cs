@@ -15,6 +15,11 @@ namespace LiveStream.Connections
         private static readonly ConditionalWeakTable<Runspace, ConnectionStore> PerRunspace =
             new ConditionalWeakTable<Runspace, ConnectionStore>();
 
+        // The store each connection was added to, so that a connection used from another runspace ($using:) can be
+        // closed for good and its replacement found where it was made.
+        private static readonly ConditionalWeakTable<LiveStreamConnection, ConnectionStore> Owners =
+            new ConditionalWeakTable<LiveStreamConnection, ConnectionStore>();
+
         private readonly List<LiveStreamConnection> _connections = new List<LiveStreamConnection>();
 
         public static ConnectionStore ForCurrentRunspace()
@@ -56,6 +61,8 @@ namespace LiveStream.Connections
                 var replaced = _connections.FindAll(existing => NameEquals(existing, connection.Name));
                 _connections.RemoveAll(existing => NameEquals(existing, connection.Name));
                 _connections.Add(connection);
+                Owners.Remove(connection);
+                Owners.Add(connection, this);
                 foreach (var old in replaced)
                 {
                     old.Http.Dispose();
@@ -71,6 +78,40 @@ namespace LiveStream.Connections
                 {
                     return false;
                 }
+            }
+
+            connection.Http.Dispose();
+            return true;
+        }
+
+        /// <summary>
+        /// The open connection to use for <paramref name="connection"/>: itself while it is open; once closed, the open
+        /// connection that took its name in the runspace that made it, when that one reaches the same account at the
+        /// same address (a script that runs Connect-LiveStream -Name X again); otherwise null.
+        /// </summary>
+        public static LiveStreamConnection? Current(LiveStreamConnection connection)
+        {
+            if (connection.IsOpen)
+            {
+                return connection;
+            }
+
+            var owner = Owners.TryGetValue(connection, out var store) ? store : null;
+            var successor = owner?.Find(connection.Name);
+            return successor != null && successor.IsOpen && successor.IsSameAccount(connection) ? successor : null;
+        }
+
+        /// <summary>Closes a connection and removes it from the store of the runspace that made it, whichever runspace asks.</summary>
+        public static bool Close(LiveStreamConnection connection)
+        {
+            if (Owners.TryGetValue(connection, out var owner) && owner.Remove(connection))
+            {
+                return true;
+            }
+
+            if (!connection.IsOpen)
+            {
+                return false;
             }
 
             connection.Http.Dispose();

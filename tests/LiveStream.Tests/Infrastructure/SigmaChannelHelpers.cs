@@ -10,10 +10,10 @@ public static class SigmaChannelHelpers
 {
     public const string ChannelsPath = "/api/livestream/channels";
 
-    /// <summary>Creates one channel per name through New-LiveChannel on the runspace's default connection.</summary>
+    /// <summary>Creates one Sigma channel per name through New-LiveChannel on the runspace's default Sigma connection.</summary>
     public static List<LiveChannel> NewChannels(this PsRunspace shell, params string[] names)
     {
-        var result = shell.Run("$names | New-LiveChannel", ("names", names));
+        var result = shell.Run("$names | New-LiveChannel -Vendor Sigma", ("names", names));
         result.AssertSuccess();
         return result.Objects<LiveChannel>();
     }
