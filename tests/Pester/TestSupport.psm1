@@ -145,4 +145,53 @@ function Get-ErrorIds {
     @($ErrorRecords | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
 }
 
+function Invoke-EmulatorSchedule {
+    <#
+    Runs simulated-encoder steps in the emulator's background, each AfterMs after the one before: publish, interrupt,
+    restore, events (Count of them), unpublish, stop (Sigma: ChannelId or StreamToken); publish, unpublish (Theta:
+    StreamId); outage (every vendor path answers Status, default 503, for DurationMs).
+    #>
+    param([Parameter(Mandatory)] [hashtable[]] $Steps)
+    $null = Invoke-EmulatorControl -Path encoder/schedule -Body @{ steps = $Steps }
+}
+
+function Set-EmulatorEncoderScript {
+    <#
+    The simulated encoder, scripted: publishes DelayMs after each Sigma channel starts, then takes Steps (per channel
+    name or id in Channels, else the common Steps); never publishes to the channels named in Silent.
+    #>
+    param([Parameter(Mandatory)] [int] $DelayMs, [hashtable[]] $Steps, [hashtable] $Channels, [string[]] $Silent)
+    $body = @{ delayMs = $DelayMs }
+    if ($Steps) { $body.steps = $Steps }
+    if ($Channels) { $body.channels = $Channels }
+    if ($Silent) { $body.silent = $Silent }
+    $null = Invoke-EmulatorControl -Path encoder -Method PUT -Body $body
+}
+
+function Find-EmulatorRequest {
+    <#
+    The requests that arrived on the wire (vendor paths only, oldest first) one by one, filtered by path, method and
+    query (URL-decoded) wildcards. (Get-EmulatorRequest's filter sees the whole list as one object.)
+    #>
+    param([string] $PathLike = '*', [string] $Method = '*', [string] $QueryLike = '*')
+    foreach ($request in @(Invoke-EmulatorControl -Path requests -Method GET)) {
+        foreach ($one in @($request)) {
+            if ($one.Path -like $PathLike -and $one.Method -like $Method -and
+                [uri]::UnescapeDataString([string] $one.Query) -like $QueryLike) {
+                $one
+            }
+        }
+    }
+}
+
+function Wait-EmulatorCondition {
+    <# Polls a condition (bounded: MaxTries times, 100 ms apart) for test set-up; throws when it never holds. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $MaxTries = 100, [string] $What = 'the condition')
+    for ($i = 0; $i -lt $MaxTries; $i++) {
+        if (& $Condition) { return }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "Set-up: $What did not hold after $MaxTries tries."
+}
+
 Export-ModuleMember -Function *

@@ -6,7 +6,7 @@ namespace LiveStream.Emulator.Control;
 
 /// <summary>
 /// What a simulated encoder does over time, step by step: publish, interrupt and restore the signal, add many events,
-/// unpublish (Sigma channels, by channel id or stream token); publish and unpublish (Theta streams, by stream id); and a
+/// unpublish, stop the channel (Sigma channels, by channel id or stream token); publish and unpublish (Theta streams, by stream id); and a
 /// service outage (every vendor path answers an error for a while). POST /_emulator/encoder/schedule runs a list of
 /// steps in the background, each <see cref="EncoderStep.AfterMs"/> after the one before it; a reset of the emulator
 /// ends the steps still to come.
@@ -58,10 +58,10 @@ public static class EncoderScript
     {
         "publish" or "unpublish" when step.StreamId == null && step.ChannelId == null && step.StreamToken == null =>
             $"Step {step.Action} needs channelId or streamToken (Sigma) or streamId (Theta)",
-        "interrupt" or "restore" or "events" when step.ChannelId == null && step.StreamToken == null =>
+        "interrupt" or "restore" or "events" or "stop" when step.ChannelId == null && step.StreamToken == null =>
             $"Step {step.Action} needs channelId or streamToken",
-        "publish" or "unpublish" or "interrupt" or "restore" or "events" or "outage" => null,
-        _ => $"Unknown step '{step.Action}': publish, interrupt, restore, events, unpublish or outage",
+        "publish" or "unpublish" or "interrupt" or "restore" or "events" or "stop" or "outage" => null,
+        _ => $"Unknown step '{step.Action}': publish, interrupt, restore, events, unpublish, stop or outage",
     };
 
     private static async Task ActAsync(EmulatorState state, EncoderStep step, string? channelId)
@@ -101,6 +101,11 @@ public static class EncoderScript
                     break;
                 case "unpublish":
                     store.EndCurrentSession(channel, "user");
+                    break;
+                case "stop" when (string?)channel["status"] == "active":
+                    store.EndCurrentSession(channel, "user");
+                    channel["status"] = "stop";
+                    channel["updatedAt"] = store.Clock.Stamp();
                     break;
                 case "interrupt" when sessionId != null:
                     store.AddEvent(sessionId, "interrupted", SigmaMessages.Interrupted);

@@ -275,14 +275,21 @@ namespace LiveStream.Commands
             return ++_written < PagingParameters.First;
         }
 
-        /// <summary>A session followed to its end, or a channel followed from session to session until it is stopped.</summary>
+        /// <summary>
+        /// A session followed to its end, or a channel followed from session to session until it is stopped. A channel's
+        /// next sessions are those created after the first one seen (its current one, else its latest, which is not
+        /// followed), so that a session that begins and ends between two polls is followed too.
+        /// </summary>
         private sealed class Followed
         {
             private readonly SigmaClient _client;
             private readonly string? _channelId;
+            private readonly HashSet<string> _sessions = new HashSet<string>(StringComparer.Ordinal);
             private string? _knownSessionId;
             private SigmaEventFeed? _feed;
-            private string? _lastSessionId;
+            private bool _looked;
+            private DateTimeOffset? _since;
+            private bool _followedAny;
 
             public Followed(SigmaClient client, string? sessionId, string? channelId, object target)
             {
@@ -305,44 +312,83 @@ namespace LiveStream.Commands
 
             public async Task<IReadOnlyList<LiveSessionEvent>> PollAsync(CancellationToken cancellationToken)
             {
-                if (_feed == null)
+                if (_feed == null && !await FindNextSessionAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var sessionId = _knownSessionId;
-                    _knownSessionId = null;
-                    LiveChannel? channel = null;
-                    if (sessionId == null)
-                    {
-                        channel = await _client.GetChannelAsync(_channelId!, cancellationToken).ConfigureAwait(false);
-                        sessionId = channel.CurrentSessionId;
-                    }
-
-                    if (sessionId == null || sessionId == _lastSessionId)
-                    {
-                        if (channel != null && !string.Equals(channel.Status, "active", StringComparison.OrdinalIgnoreCase))
-                        {
-                            Done = true;
-                            if (_lastSessionId == null)
-                            {
-                                Problem = $"Channel {Target} is {channel.Status}, not broadcasting: there is no session to " +
-                                    "follow, and none can start until it is started. Run Start-LiveChannel first.";
-                            }
-                        }
-
-                        return Array.Empty<LiveSessionEvent>();
-                    }
-
-                    _feed = new SigmaEventFeed(_client, sessionId);
+                    return Array.Empty<LiveSessionEvent>();
                 }
 
-                var news = await _feed.ReadNewAsync(cancellationToken).ConfigureAwait(false);
+                var news = await _feed!.ReadNewAsync(cancellationToken).ConfigureAwait(false);
                 if (_feed.Ended)
                 {
-                    _lastSessionId = _feed.SessionId;
                     _feed = null;
                     Done = _channelId == null;
                 }
 
                 return news;
+            }
+
+            private async Task<bool> FindNextSessionAsync(CancellationToken cancellationToken)
+            {
+                var channel = await _client.GetChannelAsync(_channelId!, cancellationToken).ConfigureAwait(false);
+                var started = string.Equals(channel.Status, "active", StringComparison.OrdinalIgnoreCase);
+                LiveSession? next;
+                if (!_looked)
+                {
+                    var currentId = _knownSessionId ?? channel.CurrentSessionId;
+                    var first = await _client.FindSessionAsync(
+                        currentId != null
+                            ? new SigmaListQuery().Where("id", currentId)
+                            : new SigmaListQuery().Where("channelId", _channelId),
+                        cancellationToken).ConfigureAwait(false);
+                    if (first == null && !started)
+                    {
+                        return NotStarted(channel);
+                    }
+
+                    _looked = true;
+                    _since = first?.CreatedAt;
+                    if (first != null)
+                    {
+                        _sessions.Add(first.Id);
+                    }
+
+                    if (currentId == null && !started)
+                    {
+                        return NotStarted(channel);
+                    }
+
+                    next = currentId != null ? first : null;
+                }
+                else
+                {
+                    var created = await _client.ListSessionsAsync(
+                        new SigmaListQuery().Where("channelId", _channelId).Between("createdAt", _since, null)
+                            .SortBy("createdAt", descending: false),
+                        1, SigmaClient.MaxPerPage, cancellationToken).ConfigureAwait(false);
+                    next = created.Items.FirstOrDefault(session => _sessions.Add(session.Id));
+                }
+
+                if (next == null)
+                {
+                    Done = !started;
+                    return false;
+                }
+
+                _followedAny = true;
+                _feed = new SigmaEventFeed(_client, next.Id);
+                return true;
+            }
+
+            private bool NotStarted(LiveChannel channel)
+            {
+                Done = true;
+                if (!_followedAny)
+                {
+                    Problem = $"Channel {Target} is {channel.Status} and not broadcasting: there is no session to " +
+                        "follow, and none can start until it is started. Run Start-LiveChannel first.";
+                }
+
+                return false;
             }
         }
     }

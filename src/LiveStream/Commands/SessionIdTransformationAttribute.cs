@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -44,6 +45,8 @@ namespace LiveStream.Commands
                     return null;
                 case string id:
                     return id;
+                case Guid guid:
+                    return guid.ToString();
                 case LiveSession session:
                     return session.Id;
                 case LiveSessionEvent sessionEvent:
