@@ -34,12 +34,16 @@ function Start-EmulatorProcess {
 
     $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSec)
     $banner = [System.Collections.Generic.List[string]]::new()
+    $line = $null
     while ([DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLineAsync()
+        # One read at a time: a read still pending after a second is waited for again, not started anew.
+        if ($null -eq $line) { $line = $process.StandardOutput.ReadLineAsync() }
         if (-not $line.Wait([TimeSpan]::FromSeconds(1))) { continue }
-        if ($null -eq $line.Result) { break }
-        $banner.Add($line.Result)
-        if ($line.Result -match 'listening on (http://\S+)') {
+        $text = $line.Result
+        $line = $null
+        if ($null -eq $text) { break }
+        $banner.Add($text)
+        if ($text -match 'listening on (http://\S+)') {
             $baseUri = [uri] $Matches[1]
             # Keep reading what it prints so that its pipe never fills.
             $null = $process.StandardOutput.ReadToEndAsync()

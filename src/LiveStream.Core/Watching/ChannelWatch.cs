@@ -56,9 +56,18 @@ namespace LiveStream.Watching
         public string ChannelId { get; }
 
         /// <summary>The channel's name once it has been read (its id until then).</summary>
-        public string Name { get; protected set; }
+        public string Name { get; private set; }
 
         public bool WantEnded { get; }
+
+        /// <summary>True once the channel has been read (<see cref="Name"/> is its name).</summary>
+        public bool Read { get; private set; }
+
+        protected void Named(string name)
+        {
+            Name = string.IsNullOrEmpty(name) ? ChannelId : name;
+            Read = true;
+        }
 
         public abstract Task<WatchResult> PollAsync(CancellationToken cancellationToken);
 
@@ -83,7 +92,7 @@ namespace LiveStream.Watching
         public override async Task<WatchResult> PollAsync(CancellationToken cancellationToken)
         {
             var channel = await _client.GetChannelAsync(ChannelId, cancellationToken).ConfigureAwait(false);
-            Name = channel.Name;
+            Named(channel.Name);
             var firstLook = !_looked;
             _looked = true;
             _watchedSessionId ??= channel.CurrentSessionId;
@@ -134,7 +143,7 @@ namespace LiveStream.Watching
         public override async Task<WatchResult> PollAsync(CancellationToken cancellationToken)
         {
             var stream = await _client.GetStreamAsync(ChannelId, cancellationToken).ConfigureAwait(false);
-            Name = stream.Name;
+            Named(stream.Name);
             if (string.Equals(stream.Status, WantEnded ? "off" : "on", StringComparison.OrdinalIgnoreCase))
             {
                 return WatchResult.Reached(stream);

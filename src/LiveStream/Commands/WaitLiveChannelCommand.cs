@@ -86,10 +86,7 @@ namespace LiveStream.Commands
                     .Select(waiter => waiter.Due - _clock.Elapsed)
                     .DefaultIfEmpty(TimeSpan.FromSeconds(1))
                     .Min();
-                if (nextDue > TimeSpan.Zero)
-                {
-                    polls.Add(Task.Delay(nextDue, StopToken));
-                }
+                polls.Add(Task.Delay(nextDue > TimeSpan.FromMilliseconds(1) ? nextDue : TimeSpan.FromMilliseconds(1), StopToken));
 
                 WaitFor(Task.WhenAny(polls));
                 if (StopToken.IsCancellationRequested)
@@ -102,8 +99,10 @@ namespace LiveStream.Commands
 
             if (_progress != null)
             {
-                _progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(_progress);
+                WriteProgress(new ProgressRecord(_progress.ActivityId, _progress.Activity, "Done")
+                {
+                    RecordType = ProgressRecordType.Completed,
+                });
             }
 
             foreach (var waiter in _waiters.Where(waiter => waiter.TimedOut))
@@ -151,6 +150,7 @@ namespace LiveStream.Commands
                     {
                         case WatchOutcome.Reached:
                             waiter.Done = true;
+                            waiter.Reached = true;
                             WriteObject(result.Output);
                             continue;
                         case WatchOutcome.CannotReach:
@@ -213,17 +213,26 @@ namespace LiveStream.Commands
                 return;
             }
 
-            var reached = _waiters.Count(waiter => waiter.Done && !waiter.TimedOut) ;
-            _progress ??= new ProgressRecord(1, "Wait-LiveChannel", "Reading the channels");
-            _progress.Activity = $"Waiting for {total} channel{(total == 1 ? "" : "s")} to be {StateWord}";
-            var names = string.Join(", ", pending.Take(NamesShown).Select(waiter => waiter.Watch.Name));
-            if (pending.Count > NamesShown)
+            // Done channels are those that got there (Reached) or will not (a record); count them apart.
+            var reached = _waiters.Count(waiter => waiter.Reached);
+            var failed = total - pending.Count - reached;
+
+            // A channel not read yet has no name to show; its id, cut short by the host, would tell nobody anything.
+            var named = pending.Where(waiter => waiter.Watch.Read).ToList();
+            if (named.Count == 0)
             {
-                names += $" and {pending.Count - NamesShown} more";
+                return;
             }
 
-            _progress.StatusDescription = $"{reached} of {total} done; waiting for {names}" +
-                (pending.Count == 1 ? $" ({pending[0].LastSeen})" : string.Empty);
+            var names = string.Join(", ", named.Take(NamesShown).Select(waiter => waiter.Watch.Name));
+            if (pending.Count > NamesShown)
+            {
+                names += $" and {pending.Count - Math.Min(NamesShown, named.Count)} more";
+            }
+
+            _progress = new ProgressRecord(1, $"Waiting for {total} channel{(total == 1 ? "" : "s")} to be {StateWord}",
+                $"{reached} of {total} {StateWord}{(failed > 0 ? $", {failed} not" : "")}; waiting for {names}" +
+                (pending.Count == 1 ? $" ({pending[0].LastSeen})" : string.Empty));
             _progress.PercentComplete = 100 * (total - pending.Count) / total;
             var left = pending.Max(waiter => waiter.Deadline) - _clock.Elapsed;
             _progress.SecondsRemaining = Math.Max(0, (int)left.TotalSeconds);
@@ -253,6 +262,8 @@ namespace LiveStream.Commands
             public bool Done { get; set; }
 
             public bool TimedOut { get; set; }
+
+            public bool Reached { get; set; }
 
             public string LastSeen { get; set; } = "not read yet";
         }
