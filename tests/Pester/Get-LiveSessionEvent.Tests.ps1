@@ -144,6 +144,28 @@ Describe 'Get-LiveSessionEvent' {
             @(Find-EmulatorRequest -PathLike "*/channels/$($channel.Id)" -Method GET).Count | Should -Be 1
         }
 
+        It 'stops on Ctrl+C, having written what it had read' {
+            $live = New-LiveTestChannel
+            $connection = Get-LiveStreamConnection -Name sigma
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($SessionId, $Connection)
+                        Import-Module LiveStream
+                        Get-LiveSessionEvent -SessionId $SessionId -Connection $Connection -Follow
+                    }).AddArgument($live.Session.Id).AddArgument($connection)
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $null = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+                Wait-EmulatorCondition -Condition { $output.Count -ge 3 } -What 'the first three events'
+
+                $shell.Stop()
+
+                $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+                @($output).Action | Should -Be @('initialize', 'start', 'stable')
+            }
+            finally { $shell.Dispose() }
+        }
+
         It 'cannot be combined with -Descending' {
             { Get-LiveSessionEvent -SessionId ([guid]::NewGuid()) -Follow -Descending -ErrorAction Stop } |
                 Should -Throw -ErrorId 'LiveStream.InvalidArgument*'

@@ -97,6 +97,11 @@ namespace LiveStream.Commands
                 Harvest();
             }
 
+            foreach (var waiter in _waiters)
+            {
+                waiter.Round?.Dispose();
+            }
+
             if (_progress != null)
             {
                 WriteProgress(new ProgressRecord(_progress.ActivityId, _progress.Activity, "Done")
