@@ -28,6 +28,9 @@ Describe 'Get-LiveSessionEvent' {
             $problems | Should -BeNullOrEmpty
             $events.Action | Should -Be @('initialize', 'start', 'stable')
             $events.SessionId | Sort-Object -Unique | Should -Be $live.Session.Id
+            # The form of the vendor document's events call: q={"$and":[{"sessionId":"<id>"}]}.
+            $documented = [WildcardPattern]::Escape("q={`"`$and`":[{`"sessionId`":`"$($live.Session.Id)`"}]}&")
+            @(Find-EmulatorRequest -PathLike '*/events' -QueryLike "*$documented*").Count | Should -Be 1
         }
 
         It 'reads the latest session of a channel whose broadcast has ended' {

@@ -36,6 +36,7 @@ namespace LiveStream.Sigma
         public async Task<IReadOnlyList<LiveSessionEvent>> ReadNewAsync(CancellationToken cancellationToken)
         {
             var query = new SigmaListQuery()
+                .AsAnd()
                 .Where("sessionId", SessionId)
                 .Between("createdAt", _newest, null)
                 .SortBy("createdAt", descending: false);

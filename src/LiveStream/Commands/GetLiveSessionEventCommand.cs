@@ -160,6 +160,7 @@ namespace LiveStream.Commands
         {
             var actions = Actions;
             var query = new SigmaListQuery()
+                .AsAnd()
                 .Where("sessionId", sessionId)
                 .Where("action", actions?.Length == 1 ? actions[0] : null)
                 .SortBy("createdAt", Descending);
