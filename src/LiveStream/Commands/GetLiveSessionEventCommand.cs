@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using LiveStream.Http;
 using LiveStream.Model;
 using LiveStream.Sigma;
+using LiveStream.Watching;
 
 namespace LiveStream.Commands
 {

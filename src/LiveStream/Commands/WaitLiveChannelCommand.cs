@@ -229,10 +229,11 @@ namespace LiveStream.Commands
                 return;
             }
 
-            var names = string.Join(", ", named.Take(NamesShown).Select(waiter => waiter.Watch.Name));
-            if (pending.Count > NamesShown)
+            var shown = named.Take(NamesShown).Select(waiter => waiter.Watch.Name).ToList();
+            var names = string.Join(", ", shown);
+            if (pending.Count > shown.Count)
             {
-                names += $" and {pending.Count - Math.Min(NamesShown, named.Count)} more";
+                names += $" and {pending.Count - shown.Count} more";
             }
 
             _progress = new ProgressRecord(1, $"Waiting for {total} channel{(total == 1 ? "" : "s")} to be {StateWord}",

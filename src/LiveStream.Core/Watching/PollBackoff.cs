@@ -1,6 +1,7 @@
 using System;
+using LiveStream.Http;
 
-namespace LiveStream.Http
+namespace LiveStream.Watching
 {
     /// <summary>
     /// How long to wait between polls of something that changes by itself (a session's events, a channel going live):
