@@ -20,6 +20,15 @@ public sealed class Faults
         }
     }
 
+    /// <summary>Removes the rule added as <paramref name="rule"/> (the same object), if it is still there.</summary>
+    public void Remove(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            _rules.RemoveAll(active => ReferenceEquals(active.Rule, rule));
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -61,7 +61,7 @@ Describe 'Running Connect-LiveStream -Name X again' {
         Clear-EmulatorRequest
         $stream | Get-LiveChannel -ErrorVariable failures -ErrorAction SilentlyContinue
         Get-ErrorIds $failures | Should -Be 'LiveStream.NotConnected'
-        @(Get-WireRequest) | Should -HaveCount 0
+        @(Get-EmulatorRequest) | Should -HaveCount 0
     }
 
     It 'does not revive a connection that was disconnected and not made again' {
@@ -94,7 +94,7 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
         $text = "$output" + ($caught | Out-String) + ($caught.TargetObject | Out-String) + $caught.Exception.Message
         $text | Should -Not -Match 'hunter2'
         @(Get-LiveStreamConnection) | Should -HaveCount 0
-        @(Get-WireRequest) | Should -HaveCount 0
+        @(Get-EmulatorRequest) | Should -HaveCount 0
     }
 
     It 'refuses a Theta secret with <Case> as InvalidCredential' -TestCases @(
@@ -106,7 +106,7 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
         try { Connect-LiveStream -Theta -Credential $credential -BaseUri (Get-TestBaseUri) -ErrorAction Stop } catch { $caught = $_ }
         Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidCredential'
         $caught.Exception.Message | Should -Not -Match 'sécret|injected'
-        @(Get-WireRequest) | Should -HaveCount 0
+        @(Get-EmulatorRequest) | Should -HaveCount 0
     }
 
     It 'refuses a Sigma user name with a colon (Basic authentication cannot carry it)' {
@@ -117,7 +117,7 @@ Describe 'Connect-LiveStream refuses what it cannot use, before any request' {
         }
         catch { $caught = $_ }
         Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidCredential'
-        @(Get-WireRequest) | Should -HaveCount 0
+        @(Get-EmulatorRequest) | Should -HaveCount 0
     }
 
     It 'connects Sigma with a non-ASCII secret key (sent as UTF-8 in the Basic token)' {

@@ -22,7 +22,7 @@ Describe 'A create with both vendors connected' {
         $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $caught.Exception.Message | Should -Match '-Vendor Sigma'
         $caught.Exception.Message | Should -Match '-Connection'
-        @(Get-WireRequest -Method POST) | Should -HaveCount 0
+        @(Get-EmulatorRequest -Method POST) | Should -HaveCount 0
     }
 
     It 'is refused for piped names too, once, with no stream made' {
@@ -30,7 +30,7 @@ Describe 'A create with both vendors connected' {
         $output = try { 'a', 'b' | New-LiveChannel } catch { $caught = $_ }
         $output | Should -BeNullOrEmpty
         Get-ErrorIds $caught | Should -Be 'LiveStream.AmbiguousConnection'
-        @(Get-WireRequest -Method POST) | Should -HaveCount 0
+        @(Get-EmulatorRequest -Method POST) | Should -HaveCount 0
     }
 
     It 'goes to Sigma when a Sigma-only parameter is given' {
@@ -48,7 +48,7 @@ Describe 'A create with both vendors connected' {
     It 'refuses -Vendor Theta with a Sigma-only parameter before any request' {
         New-LiveChannel -Name 'x' -Vendor Theta -Description 'd' -ErrorVariable failures -ErrorAction SilentlyContinue
         Get-ErrorIds $failures | Should -Be 'LiveStream.ParameterNotSupported'
-        @(Get-WireRequest -Method POST) | Should -HaveCount 0
+        @(Get-EmulatorRequest -Method POST) | Should -HaveCount 0
     }
 
     It 'refuses -Vendor that disagrees with -Connection' {

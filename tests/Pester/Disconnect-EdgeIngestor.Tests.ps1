@@ -28,7 +28,7 @@ Describe 'Disconnect-EdgeIngestor on Theta' {
     It 'releases piped selections (their IngestorId) with -Confirm:$false, writing nothing' {
         $selections = Select-All
         $selections | Disconnect-EdgeIngestor -Confirm:$false | Should -BeNullOrEmpty
-        (Get-WireRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
+        (Get-EmulatorRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
             Should -Be ($selections | ForEach-Object { "/ingestor/$($_.IngestorId)/unselect" })
         Get-Selected | Should -HaveCount 0
     }

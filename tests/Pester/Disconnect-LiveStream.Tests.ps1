@@ -6,7 +6,7 @@ BeforeAll {
         <# Waits (bounded) until the emulator has received at least Count requests of Method on paths like PathLike. #>
         param([int] $Count, [string] $Method = 'GET', [string] $PathLike = '*')
         for ($try = 0; $try -lt 400; $try++) {
-            if (@(Get-WireRequest -Method $Method -PathLike $PathLike).Count -ge $Count) { return }
+            if (@(Get-EmulatorRequest -Method $Method -PathLike $PathLike).Count -ge $Count) { return }
             Start-Sleep -Milliseconds 50
         }
         throw "The emulator did not receive $Count $Method requests."

@@ -30,7 +30,7 @@ Describe 'Get-LiveChannel on Sigma' {
 
     It 'reads an id pasted in uppercase (sent as Sigma writes it), and refuses one with spaces around it' {
         (Get-LiveChannel -Id $made[0].Id.ToUpperInvariant()).Name | Should -Be 'Morning'
-        (Get-WireRequest -Method GET).path | Should -Be "/api/livestream/channels/$($made[0].Id)"
+        (Get-EmulatorRequest -Method GET).path | Should -Be "/api/livestream/channels/$($made[0].Id)"
         " $($made[1].Id)" | Get-LiveChannel -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Get-ErrorSummary $failed | Should -Be "LiveStream.InvalidId|InvalidArgument| $($made[1].Id)"
     }

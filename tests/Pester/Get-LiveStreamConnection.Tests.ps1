@@ -52,6 +52,6 @@ Describe 'Get-LiveChannel -Name with a malformed wildcard pattern' {
         try { Get-LiveChannel -Name '[' -ErrorAction Stop } catch { $caught = $_ }
         Get-ErrorIds $caught | Should -Be 'LiveStream.InvalidPattern'
         $caught.Exception.GetType().Name | Should -Not -Be 'WildcardPatternException'
-        @(Get-WireRequest) | Should -HaveCount 0
+        @(Get-EmulatorRequest) | Should -HaveCount 0
     }
 }

@@ -46,7 +46,7 @@ Describe 'New-LiveChannel on Sigma' {
         $made.Description | Should -Be 'desc'
         $made.Tags | Should -Be 'news', 'live'
         $made.Profiles | Should -Be '720p'
-        $body = (Get-WireRequest -PathLike '/api/livestream/channels' -Method POST | Select-Object -Last 1).body | ConvertFrom-Json
+        $body = (Get-EmulatorRequest -PathLike '/api/livestream/channels' -Method POST | Select-Object -Last 1).body | ConvertFrom-Json
         $body.mode | Should -Be 'normal'
         $body.stopTimeout | Should -Be 60
         $body.record | Should -BeTrue
@@ -114,7 +114,7 @@ Describe 'New-LiveChannel on Theta' {
         $made[0].Provider | Should -Be 'Theta'
         $made[0].Status | Should -Be 'off'
         $made[0].StreamKey | Should -BeNullOrEmpty
-        (Get-WireRequest -PathLike '/stream' -Method POST)[0].body | ConvertFrom-Json |
+        (Get-EmulatorRequest -PathLike '/stream' -Method POST)[0].body | ConvertFrom-Json |
             ForEach-Object name | Should -Be 'Stream 1'
     }
 

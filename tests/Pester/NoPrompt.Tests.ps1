@@ -30,7 +30,7 @@ $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.War
 '@
         $text | Should -Match 'objects=20 distinct=20 warnings=3 errors=0 debug=True verbose=True'
         $text | Should -Not -Match 'NonInteractive'
-        @(Get-WireRequest -Method POST -PathLike '/api/livestream/channels') | Should -HaveCount 20
+        @(Get-EmulatorRequest -Method POST -PathLike '/api/livestream/channels') | Should -HaveCount 20
     }
 
     It 'runs every cmdlet of both vendors with -Debug with no prompt and no error' {

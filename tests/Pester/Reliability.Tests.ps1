@@ -5,7 +5,7 @@ BeforeAll {
     Initialize-LiveStreamTest
 
     # The requests on the wire, one object each (Invoke-RestMethod writes a JSON array as one object).
-    function Get-WireRequest([string] $PathLike = '*', [string] $Method = '*') {
+    function Get-EmulatorRequest([string] $PathLike = '*', [string] $Method = '*') {
         @(Invoke-EmulatorControl -Path requests -Method GET | ForEach-Object { $_ }) |
             Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
     }
@@ -85,7 +85,7 @@ Describe 'A change whose answer is lost after the vendor acted' {
         $channel | Stop-LiveChannel
         $channel | Remove-LiveChannel -Confirm:$false
 
-        @(Get-WireRequest -PathLike "*/$($channel.Id)" -Method DELETE).Count | Should -Be 2
+        @(Get-EmulatorRequest -PathLike "*/$($channel.Id)" -Method DELETE).Count | Should -Be 2
         Get-LiveChannel | Should -BeNullOrEmpty
     }
 
@@ -115,7 +115,7 @@ Describe 'A create that did happen' {
 
         $channel.Name | Should -Be 'evening'
         $warned | Should -Match 'was not sent twice'
-        @(Get-WireRequest -PathLike '/api/livestream/channels' -Method POST).Count | Should -Be 1
+        @(Get-EmulatorRequest -PathLike '/api/livestream/channels' -Method POST).Count | Should -Be 1
         @(Get-LiveChannel).Id | Should -Be $channel.Id
     }
 
@@ -150,7 +150,7 @@ Describe 'Lists that end' {
         Get-LiveChannel -ErrorVariable listFailed -ErrorAction SilentlyContinue | Select-Object -First 30 |
             Remove-LiveChannel -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
 
-        @(Get-WireRequest -Method DELETE).Count | Should -Be 3
+        @(Get-EmulatorRequest -Method DELETE).Count | Should -Be 3
         Get-ErrorIds $failed | Should -Be @('LiveStream.Conflict', 'LiveStream.Conflict', 'LiveStream.Conflict')
         Get-ErrorIds $listFailed | Should -Be 'LiveStream.InvalidResponse'
         $listFailed[0].Exception.Message | Should -Match 'GET /api/livestream/channels'

@@ -21,7 +21,7 @@ Describe 'Remove-LiveChannel on Sigma' {
 
     It 'removes a piped channel with -Confirm:$false and writes nothing without -PassThru' {
         $made[0] | Remove-LiveChannel -Confirm:$false | Should -BeNullOrEmpty
-        (Get-WireRequest -Method DELETE).path | Should -Be "/api/livestream/channels/$($made[0].Id)"
+        (Get-EmulatorRequest -Method DELETE).path | Should -Be "/api/livestream/channels/$($made[0].Id)"
         Get-LiveChannel -Id $made[0].Id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 

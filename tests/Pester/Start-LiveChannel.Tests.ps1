@@ -21,7 +21,7 @@ Describe 'Start-LiveChannel on Sigma' {
 
     It 'starts a piped channel with -Confirm:$false and writes nothing without -PassThru' {
         $made[0] | Start-LiveChannel -Confirm:$false | Should -BeNullOrEmpty
-        (Get-WireRequest -Method PATCH).path | Should -Be "/api/livestream/channels/$($made[0].Id)/start"
+        (Get-EmulatorRequest -Method PATCH).path | Should -Be "/api/livestream/channels/$($made[0].Id)/start"
         (Get-LiveChannel -Id $made[0].Id).Status | Should -Be 'active'
     }
 
@@ -122,7 +122,7 @@ Describe 'Start-LiveChannel on Theta' {
         $started.Id | Should -Be $made[0].Id
         $started.IngestUrl | Should -Match '^rtmp://'
         $started.StreamKey | Should -Not -BeNullOrEmpty
-        @(Get-WireRequest -PathLike '/ingestor/*/select' -Method PUT).Count | Should -Be 1
+        @(Get-EmulatorRequest -PathLike '/ingestor/*/select' -Method PUT).Count | Should -Be 1
         @(Get-EdgeIngestor -State Selected).Count | Should -Be 1
     }
 

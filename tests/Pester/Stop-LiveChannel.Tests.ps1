@@ -22,7 +22,7 @@ Describe 'Stop-LiveChannel on Sigma' {
     It 'stops a piped live channel with -Confirm:$false, ending its session, and writes nothing without -PassThru' {
         Publish-TestSigmaEncoder -Channel $made[0]
         $made[0] | Stop-LiveChannel -Confirm:$false | Should -BeNullOrEmpty
-        (Get-WireRequest -Method DELETE).path | Should -Be "/api/livestream/channels/$($made[0].Id)/stop"
+        (Get-EmulatorRequest -Method DELETE).path | Should -Be "/api/livestream/channels/$($made[0].Id)/stop"
         (Get-LiveChannel -Id $made[0].Id).Status | Should -Be 'stop'
         (Get-LiveSession -ChannelId $made[0].Id -First 1).Status | Should -Be 'ended'
     }
@@ -130,13 +130,13 @@ Describe 'Stop-LiveChannel on Theta' {
         $stopped.Id | Should -Be $made[0].Id
         $stopped.Status | Should -Be 'off'
         $stopped.StreamKey | Should -BeNullOrEmpty
-        (Get-WireRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
+        (Get-EmulatorRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
             Should -Be "/ingestor/$($selections[0].IngestorId)/unselect"
     }
 
     It 'stops the stream of a piped selection (its ChannelId)' {
         $selections[1] | Stop-LiveChannel -Confirm:$false
-        (Get-WireRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
+        (Get-EmulatorRequest -PathLike '/ingestor/*/unselect' -Method PUT).path |
             Should -Be "/ingestor/$($selections[1].IngestorId)/unselect"
     }
 

@@ -54,11 +54,12 @@ function Set-EmulatorEncoder {
 }
 
 function Get-EmulatorRequest {
-    <# What arrived on the wire (vendor paths only), oldest first. #>
-    param([string] $PathLike = '*', [string] $Method = '*')
+    <# What arrived on the wire (vendor paths only), oldest first, one object per request, filtered by wildcards. #>
+    param([string] $PathLike = '*', [string] $Method = '*', [string] $QueryLike = '*')
     # Invoke-RestMethod writes the JSON list as one object: ForEach-Object unrolls it, so the filter sees each request.
     Invoke-EmulatorControl -Path requests -Method GET | ForEach-Object { $_ } |
-        Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+        Where-Object { $_.path -like $PathLike -and $_.method -like $Method -and
+            [uri]::UnescapeDataString([string] $_.query) -like $QueryLike }
 }
 
 function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Path requests -Method DELETE }
@@ -162,21 +163,10 @@ function Stop-TestSigmaEncoder {
     $null = Invoke-EmulatorControl -Path sigma/unpublish -Body @{ streamToken = $Channel.StreamKey }
 }
 
-function Get-WireRequest {
-    <#
-    What arrived on the wire (vendor paths only), oldest first, each request once. Get-EmulatorRequest filters the
-    answer as one array (Invoke-RestMethod writes a JSON array as one object), so it returns every request when any
-    matches, and fails on an empty log under strict mode.
-    #>
-    param([string] $PathLike = '*', [string] $Method = '*')
-    Invoke-EmulatorControl -Path requests -Method GET | ForEach-Object { $_ } |
-        Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
-}
-
 function Get-RequestCount {
     <# How many vendor requests arrived since the last Clear-EmulatorRequest (optionally only those matching). #>
     param([string] $PathLike = '*', [string] $Method = '*')
-    @(Get-WireRequest -PathLike $PathLike -Method $Method).Count
+    @(Get-EmulatorRequest -PathLike $PathLike -Method $Method).Count
 }
 
 function Get-ErrorSummary {
@@ -202,6 +192,38 @@ function Get-TestConnectScript {
         $lines += "`$null = Connect-LiveStream -Theta -Credential `$thetaCredential -BaseUri `$base"
     }
     ($lines -join [Environment]::NewLine) + [Environment]::NewLine
+
+function Invoke-EmulatorSchedule {
+    <#
+    Runs simulated-encoder steps in the emulator's background, each AfterMs after the one before: publish, interrupt,
+    restore, events (Count of them), unpublish, stop (Sigma: ChannelId or StreamToken); publish, unpublish (Theta:
+    StreamId); outage (every vendor path answers Status, default 503, for DurationMs).
+    #>
+    param([Parameter(Mandatory)] [hashtable[]] $Steps)
+    $null = Invoke-EmulatorControl -Path encoder/schedule -Body @{ steps = $Steps }
+}
+
+function Set-EmulatorEncoderScript {
+    <#
+    The simulated encoder, scripted: publishes DelayMs after each Sigma channel starts, then takes Steps (per channel
+    name or id in Channels, else the common Steps); never publishes to the channels named in Silent.
+    #>
+    param([Parameter(Mandatory)] [int] $DelayMs, [hashtable[]] $Steps, [hashtable] $Channels, [string[]] $Silent)
+    $body = @{ delayMs = $DelayMs }
+    if ($Steps) { $body.steps = $Steps }
+    if ($Channels) { $body.channels = $Channels }
+    if ($Silent) { $body.silent = $Silent }
+    $null = Invoke-EmulatorControl -Path encoder -Method PUT -Body $body
+}
+
+function Wait-EmulatorCondition {
+    <# Polls a condition (bounded: MaxTries times, 100 ms apart) for test set-up; throws when it never holds. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $MaxTries = 100, [string] $What = 'the condition')
+    for ($i = 0; $i -lt $MaxTries; $i++) {
+        if (& $Condition) { return }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "Set-up: $What did not hold after $MaxTries tries."
 }
 
 Export-ModuleMember -Function *

@@ -15,7 +15,16 @@ namespace LiveStream.Sigma
     {
         private readonly List<JsonObject> _conditions = new List<JsonObject>();
 
+        private bool _andForm;
+
         public string Sort { get; private set; } = "createdAt|desc";
+
+        /// <summary>Sends even one condition as {"$and":[...]}, the form the document shows for the events list.</summary>
+        public SigmaListQuery AsAnd()
+        {
+            _andForm = true;
+            return this;
+        }
 
         public SigmaListQuery Where(string field, string? value)
         {
@@ -56,12 +65,12 @@ namespace LiveStream.Sigma
 
         /// <summary>
         /// The q parameter: null when there is nothing to filter on, the condition itself when there is one
-        /// ({"channelId":"..."}), else {"$and":[...]}.
+        /// ({"channelId":"..."}) unless <see cref="AsAnd"/> was asked for, else {"$and":[...]}.
         /// </summary>
         public string? Filter => _conditions.Count switch
         {
             0 => null,
-            1 => _conditions[0].ToJsonString(JsonDefaults.Options),
+            1 when !_andForm => _conditions[0].ToJsonString(JsonDefaults.Options),
             _ => new JsonObject { ["$and"] = new JsonArray(_conditions.Select(condition => (JsonNode)condition.DeepClone()).ToArray()) }
                 .ToJsonString(JsonDefaults.Options),
         };

@@ -51,11 +51,14 @@ public static class ControlApi
         });
 
         SigmaEncoderSimulator.Map(control, state);
+        EncoderScript.Map(control, state);
 
-        // The simulated encoder of --simulate-encoder, switched at run time: {"delayMs":300} on, {"delayMs":null} off.
+        // The simulated encoder of --simulate-encoder, switched at run time: {"delayMs":300} on, {"delayMs":null} off;
+        // what it does after publishing: see SimulatedEncoder.
         control.MapPut("/encoder", (EncoderSimulation simulation) =>
         {
             state.Options.SimulatedEncoderDelayMs = simulation.DelayMs;
+            SimulatedEncoder.Configure(state, simulation);
             return Results.Json(simulation, SigmaApi.Json);
         });
 
@@ -69,4 +72,13 @@ public static class ControlApi
 
 public sealed record ClockAdvance(double Seconds);
 
-public sealed record EncoderSimulation(int? DelayMs);
+/// <summary>
+/// The simulated encoder: <see cref="DelayMs"/> after a channel starts it publishes, then takes <see cref="Steps"/>
+/// (default: the signal drops once and comes back at once); <see cref="Channels"/> gives other steps to channels by name
+/// or id, and the channels named in <see cref="Silent"/> are never published to.
+/// </summary>
+public sealed record EncoderSimulation(
+    int? DelayMs,
+    EncoderStep[]? Steps = null,
+    Dictionary<string, EncoderStep[]>? Channels = null,
+    string[]? Silent = null);

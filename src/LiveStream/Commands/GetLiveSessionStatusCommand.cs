@@ -1,21 +1,60 @@
+using System.Globalization;
 using System.Management.Automation;
 using LiveStream.Model;
 
 namespace LiveStream.Commands
 {
-    [Cmdlet(VerbsCommon.Get, "LiveSessionStatus")]
+    [Cmdlet(VerbsCommon.Get, "LiveSessionStatus", DefaultParameterSetName = ChannelSet)]
     [OutputType(typeof(LiveSessionStatus))]
     public sealed class GetLiveSessionStatusCommand : PerItemCmdlet
     {
-        /// <summary>Session ids; a piped channel gives its current session.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CurrentSessionId")]
+        private const string SessionSet = "BySession";
+        private const string ChannelSet = "ByChannel";
+        private const string ChannelIdSet = "ByChannelId";
+
+        /// <summary>Session ids, or sessions, events and statuses (their session).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            ParameterSetName = SessionSet)]
+        [SessionIdTransformation]
         [AllowNull]
         [AllowEmptyString]
         public string?[] SessionId { get; set; } = new string?[0];
 
+        /// <summary>Channels (Get-LiveChannel, Start-LiveChannel -PassThru): the status of each one's current session.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ChannelSet)]
+        [ValidateNotNull]
+        public LiveChannel[] Channel { get; set; } = new LiveChannel[0];
+
+        /// <summary>Channel ids: the status of each one's current session.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ChannelIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] ChannelId { get; set; } = new string[0];
+
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ChannelSet)
+            {
+                foreach (var channel in Channel)
+                {
+                    ForChannel(channel.Id, channel.CurrentSessionId, channel.Provider, channel);
+                }
+
+                return;
+            }
+
+            if (ParameterSetName == ChannelIdSet)
+            {
+                foreach (var channelId in ChannelId)
+                {
+                    if (CheckSigmaId(channelId, "channel"))
+                    {
+                        ForChannel(channelId, null, LiveStreamVendor.Sigma, channelId);
+                    }
+                }
+
+                return;
+            }
+
             // A piped channel with no current session, or -SessionId $null, binds a null array, not an array holding null.
             foreach (var id in SessionId ?? new string?[] { null })
             {
@@ -27,6 +66,38 @@ namespace LiveStream.Commands
                 var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
                 Dispatch(id!, null, token => client.GetSessionStatusAsync(id!, token), status => WriteObject(status));
             }
+        }
+
+        private void ForChannel(string channelId, string? knownSessionId, LiveStreamVendor vendor, object target)
+        {
+            if (vendor == LiveStreamVendor.Theta)
+            {
+                WriteInputError("LiveStream.NotSupported",
+                    string.Format(CultureInfo.InvariantCulture, ChannelSession.ThetaHasNoSessions, target, channelId),
+                    ErrorCategory.InvalidOperation, target);
+                return;
+            }
+
+            var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
+            Dispatch(target, null, async token =>
+                {
+                    var sessionId = await ChannelSession.CurrentIdAsync(client, channelId, knownSessionId, token)
+                        .ConfigureAwait(false);
+                    return sessionId == null ? null : await client.GetSessionStatusAsync(sessionId, token).ConfigureAwait(false);
+                },
+                status =>
+                {
+                    if (status == null)
+                    {
+                        WriteInputError("LiveStream.NoSession",
+                            string.Format(CultureInfo.InvariantCulture, ChannelSession.NotBroadcasting, target, channelId),
+                            ErrorCategory.InvalidArgument, target);
+                    }
+                    else
+                    {
+                        WriteObject(status);
+                    }
+                });
         }
     }
 }
