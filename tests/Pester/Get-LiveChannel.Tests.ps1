@@ -207,8 +207,7 @@ Describe 'Get-LiveChannel with both vendors connected' {
         $read.Name | Should -Be 'Both-S', 'Both-T'
     }
 
-    # waits on conn: default connection across vendors (a list with no -Connection reads every connected account)
-    It 'lists the channels of every connected account with no -Connection' -Skip {
+    It 'lists the channels of every connected account with no -Connection' {
         (Get-LiveChannel).Name | Sort-Object | Should -Be 'Both-S', 'Both-T'
     }
 }

@@ -162,15 +162,13 @@ Describe 'New-LiveChannel with both vendors connected' {
         (New-LiveChannel -Name 'On Theta' -Connection $theta -Confirm:$false).Provider | Should -Be 'Theta'
     }
 
-    # waits on conn: default connection across vendors (a create never guesses the vendor)
-    It 'refuses a create that does not say which vendor, naming -Connection, and sends nothing' -Skip {
+    It 'refuses a create that does not say which vendor, naming -Connection, and sends nothing' {
         Clear-EmulatorRequest
         { New-LiveChannel -Name 'Which vendor' -Confirm:$false -ErrorAction Stop } | Should -Throw '*-Connection*'
         Get-RequestCount | Should -Be 0
     }
 
-    # waits on conn: default connection across vendors (Sigma-only parameters mean Sigma)
-    It 'creates on Sigma when a Sigma-only parameter is given' -Skip {
+    It 'creates on Sigma when a Sigma-only parameter is given' {
         (New-LiveChannel -Name 'Described' -Description 'd' -Confirm:$false).Provider | Should -Be 'Sigma'
     }
 }

@@ -50,9 +50,17 @@ namespace LiveStream.Commands
         {
             foreach (var channelId in Id)
             {
-                var connection = Connection != null
-                    ? EnsureOpen(Connection)
-                    : ResolveConnection(ChannelCmdlet.VendorOfChannelId(channelId));
+                var vendor = ChannelCmdlet.VendorOfChannelId(channelId);
+                if (Connection == null && vendor == null)
+                {
+                    WriteInputError("LiveStream.InvalidId",
+                        $"'{channelId}' is neither a Sigma channel id (a GUID such as 42efeee4-e94e-4444-b0a6-90850413519d) " +
+                        "nor a Theta stream id (stream_ followed by 25 letters or digits). Get-LiveChannel lists them.",
+                        ErrorCategory.InvalidArgument, channelId);
+                    continue;
+                }
+
+                var connection = Connection != null ? Current(Connection) : ResolveConnection(vendor!.Value);
                 var fits = connection.Vendor == LiveStreamVendor.Theta
                     ? CheckThetaStreamId(channelId)
                     : CheckSigmaId(channelId, "channel");
