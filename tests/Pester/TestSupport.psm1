@@ -192,6 +192,7 @@ function Get-TestConnectScript {
         $lines += "`$null = Connect-LiveStream -Theta -Credential `$thetaCredential -BaseUri `$base"
     }
     ($lines -join [Environment]::NewLine) + [Environment]::NewLine
+}
 
 function Invoke-EmulatorSchedule {
     <#
