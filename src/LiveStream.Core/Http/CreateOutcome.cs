@@ -50,9 +50,10 @@ namespace LiveStream.Http
         private static LiveStreamApiException Unknown(LiveStreamApiException failure, string what, string name, string finding) =>
             new LiveStreamApiException(ApiErrorKind.OutcomeUnknown, failure.Endpoint, failure.StatusCode, failure.VendorMessage,
                 $"The create of {what} '{name}' failed after it may have reached the service ({failure.Kind}); it was not " +
-                $"sent again.{finding} Check with Get-LiveChannel -Name '{name}' before creating it again.", failure)
+                $"sent again.{finding}", failure)
             {
                 OutcomeUnknown = true,
+                Advice = $"Check with Get-LiveChannel -Name '{name}' whether it exists before creating it again.",
             };
     }
 }

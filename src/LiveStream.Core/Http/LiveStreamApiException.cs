@@ -33,6 +33,12 @@ namespace LiveStream.Http
         /// <summary>True when the request may have reached the server and its effect is unknown.</summary>
         public bool OutcomeUnknown { get; init; }
 
+        /// <summary>
+        /// What to do about this failure in particular, when the client knows better than <see cref="RecommendedAction"/>.
+        /// The message says what happened; the advice is kept apart so that it is shown once.
+        /// </summary>
+        public string? Advice { get; init; }
+
         public static string RecommendedAction(ApiErrorKind kind) => kind switch
         {
             ApiErrorKind.AuthenticationFailed => "Check the credential and run Connect-LiveStream again.",
@@ -43,7 +49,7 @@ namespace LiveStream.Http
             ApiErrorKind.LimitsExceeded => "A vendor limit was reached; free a resource or wait and try again.",
             ApiErrorKind.ServerError => "The vendor service failed; try again later.",
             ApiErrorKind.ConnectionFailed => "Check the network and the connection's BaseUri (Get-LiveStreamConnection).",
-            ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or raise -Timeout on Connect-LiveStream.",
+            ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or connect again with a larger -TimeoutSec (Connect-LiveStream).",
             ApiErrorKind.InvalidResponse => "The service answered with data the module cannot read; retry, and report it if it persists.",
             ApiErrorKind.OutcomeUnknown => "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.",
             _ => "Try again.",

@@ -35,8 +35,7 @@ namespace LiveStream.Http
             catch (JsonShapeException exception)
             {
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, response.StatusCode, null,
-                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}. " +
-                    LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse), exception);
+                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}.", exception);
             }
         }
 

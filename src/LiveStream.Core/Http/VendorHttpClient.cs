@@ -222,7 +222,7 @@ namespace LiveStream.Http
         private LiveStreamApiException TooLarge(ApiRequest request, int status) =>
             new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                 $"{VendorName} {request.Endpoint} answered with more than {Settings.MaxResponseBytes / (1024 * 1024)} MiB; " +
-                "the answer was not read. " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse));
+                "the answer was not read.");
 
         private JsonElement ParseJson(ApiRequest request, int status, ArraySegment<byte> body)
         {
@@ -240,8 +240,7 @@ namespace LiveStream.Http
             {
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                     $"{VendorName} {request.Endpoint} answered {status} with a body that is not valid JSON " +
-                    $"({DescribeBody(Text(body))}). " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse),
-                    exception);
+                    $"({DescribeBody(Text(body))}).", exception);
             }
         }
 
@@ -256,8 +255,7 @@ namespace LiveStream.Http
                 text += ".";
             }
 
-            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
-                text + " " + LiveStreamApiException.RecommendedAction(kind));
+            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage, text);
             var transient = status == 429 || status == 502 || status == 503 || status == 504;
             if (!transient)
             {
@@ -289,14 +287,13 @@ namespace LiveStream.Http
         private TransientFailure Transient(ApiRequest request, ApiErrorKind kind, int? status, string? vendorMessage,
             string reason, Exception inner, bool outcomeUnknown)
         {
-            var unknownNote = outcomeUnknown && !request.IsIdempotent
-                ? " The request may have reached the service: check whether it took effect before repeating it."
-                : string.Empty;
+            var unknown = outcomeUnknown && !request.IsIdempotent;
             var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
                 $"{VendorName} {request.Endpoint} failed: {reason} ({BaseUri.GetLeftPart(UriPartial.Authority)})." +
-                unknownNote + " " + LiveStreamApiException.RecommendedAction(kind), inner)
+                (unknown ? " The request may have reached the service." : string.Empty), inner)
             {
-                OutcomeUnknown = outcomeUnknown && !request.IsIdempotent,
+                OutcomeUnknown = unknown,
+                Advice = unknown ? "Check whether it took effect before repeating it." : null,
             };
             return new TransientFailure(error, request.IsIdempotent || !outcomeUnknown, reason, null);
         }
