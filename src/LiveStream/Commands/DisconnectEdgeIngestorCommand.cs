@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Theta;
 
@@ -17,6 +18,7 @@ namespace LiveStream.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("IngestorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IngestorIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Sigma;
 
@@ -15,11 +16,13 @@ namespace LiveStream.Commands
         [Alias("CurrentSessionId")]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string? SessionId { get; set; }
 
         /// <summary>Only events with these actions (initialize, start, stable, interrupted, restored, ended...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EventActionCompleter))]
         public string[]? Action { get; set; }
 
         /// <summary>Newest first instead of in the order they happened.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 
 namespace LiveStream.Commands
@@ -12,6 +13,7 @@ namespace LiveStream.Commands
         [Alias("CurrentSessionId")]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string?[] SessionId { get; set; } = new string?[0];
 
         protected override void ProcessRecord()

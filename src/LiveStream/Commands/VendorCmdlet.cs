@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Connections;
 using LiveStream.Model;
 using LiveStream.Sigma;
@@ -14,6 +15,7 @@ namespace LiveStream.Commands
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public LiveStreamConnection? Connection { get; set; }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using LiveStream.Completion;
 using System.Threading.Tasks;
 using LiveStream.Model;
 using LiveStream.Sigma;
@@ -24,6 +25,7 @@ namespace LiveStream.Commands
         [Alias("ChannelId")]
         [ChannelIdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SigmaChannelIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter]
