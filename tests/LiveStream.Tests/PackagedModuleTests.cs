@@ -135,10 +135,10 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
     }
 
     [Fact]
-    public void Test_ModuleManifest_passes_on_the_packaged_folder_with_help_project_license_and_release_notes()
+    public void Test_ModuleManifest_passes_on_the_packaged_folder_with_project_license_and_release_notes_and_no_updatable_help_it_cannot_serve()
     {
         Assert.Equal($"LiveStream|{ModuleVersion()}|0", run.Host.Value("manifest"));
-        Assert.StartsWith("https://", run.Host.Value("manifest.helpinfouri"));
+        Assert.Equal(string.Empty, run.Host.Value("manifest.helpinfouri"));
         Assert.StartsWith("https://", run.Host.Value("manifest.projecturi"));
         Assert.StartsWith("https://", run.Host.Value("manifest.licenseuri"));
         Assert.Equal("True", run.Host.Value("manifest.releasenotes"));
