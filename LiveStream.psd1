@@ -15,6 +15,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('src/LiveStream/LiveStream.format.ps1xml')
+    TypesToProcess         = @('src/LiveStream/LiveStream.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-LiveStream'
         'Disconnect-LiveStream'
