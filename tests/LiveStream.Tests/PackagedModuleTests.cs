@@ -24,7 +24,7 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
         var folder = PackagedModule.Folder;
 
         Assert.Equal(ModuleVersion(), Path.GetFileName(folder));
-        Assert.Equal(["LICENSE", "LiveStream.Loader.dll", "LiveStream.dll", "LiveStream.format.ps1xml", "LiveStream.psd1"],
+        Assert.Equal(["LICENSE", "LiveStream.Loader.dll", "LiveStream.dll", "LiveStream.format.ps1xml", "LiveStream.psd1", "LiveStream.types.ps1xml"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var aboutTopics = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "docs"), "about_*.md")
             .Select(page => Path.GetFileNameWithoutExtension(page) + ".help.txt");
