@@ -1,7 +1,10 @@
 @{
-    RootModule             = 'LiveStream.dll'
+    # This file is the source of the module's manifest, read where it lies (Test-ModuleManifest at the repository root)
+    # and written by the build beside the built files (src/LiveStream/LiveStream.Manifest.targets): there "#build: "
+    # goes, so the lines that name built assemblies take effect, and paths lose their src/LiveStream/ prefix.
+    #build: RootModule             = 'LiveStream.dll'
     # Imported before RootModule: installs the loader that keeps dependencies/ apart from other modules' assemblies.
-    NestedModules          = @('LiveStream.Loader.dll')
+    #build: NestedModules          = @('LiveStream.Loader.dll')
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '5b0f3c1e-8d2a-4f57-9c61-2e7a4d9b8f10'
@@ -11,8 +14,8 @@
     Description            = 'Run livestreams on Sigma Livestream and Theta EdgeCloud from PowerShell: channels, sessions, events and Edge Ingestors as typed objects, with a local emulator of both vendor APIs for offline dry runs.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('LiveStream.format.ps1xml')
-    HelpInfoURI            = 'https://github.com/livestream-powershell/LiveStream/releases/latest/download/'
+    FormatsToProcess       = @('src/LiveStream/LiveStream.format.ps1xml')
+    TypesToProcess         = @('src/LiveStream/LiveStream.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-LiveStream'
         'Disconnect-LiveStream'

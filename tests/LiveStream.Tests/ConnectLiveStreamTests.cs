@@ -57,7 +57,8 @@ public sealed class ConnectLiveStreamTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("401", error.ToString());
         Assert.Contains("Invalid username or secret key", error.ToString());
-        Assert.Contains("Connect-LiveStream", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Check the credential", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message);
         Assert.Empty(_shell.Run("Get-LiveStreamConnection -Name *").Output);
         Assert.DoesNotContain("not-the-secret", result.EverythingAsText());
     }

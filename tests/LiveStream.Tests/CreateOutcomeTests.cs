@@ -45,7 +45,8 @@ public sealed class CreateOutcomeTests(EmulatorFixture emulator) : IClassFixture
         Assert.Equal(ErrorCategory.OperationStopped, error.CategoryInfo.Category);
         Assert.Equal("lost-news", error.TargetObject);
         Assert.Contains("most likely not created", error.Exception.Message);
-        Assert.Contains("Get-LiveChannel -Name 'lost-news'", error.Exception.Message);
+        Assert.Contains("Get-LiveChannel -Name 'lost-news'", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("Get-LiveChannel", error.ErrorDetails.Message);
         Assert.Single(emulator.ChannelRequests("POST"));
         Assert.Empty(emulator.StoredChannels());
     }

@@ -340,13 +340,14 @@ public sealed class EdgeIngestorTests(EmulatorFixture emulator) : IClassFixture<
         var stream = await _theta.CreateStreamAsync(_theta.A);
 
         var table = _shell.Run("Get-EdgeIngestor | Out-Default");
+        var ingestorList = _shell.Run("Get-EdgeIngestor -First 1 | Format-List | Out-Default");
         var list = _shell.Run("Select-EdgeIngestor -ChannelId $id | Out-Default", ("id", stream.Id));
 
         table.AssertSuccess();
         list.AssertSuccess();
-        Assert.Matches(@"Rank\s+Id\s+Ip\s+State\s+Stakes\s+Longitude\s+Latitude", WithoutColour(table.HostText));
-        Assert.Matches($@"1\s+{VirginiaFirst}\s+35\.226\.139\.216\s+available\s+3000000\s+-77\.2481\s+38\.6583",
-            WithoutColour(table.HostText));
+        Assert.Matches(@"Rank\s+Id\s+Ip\s+State\r?\n", WithoutColour(table.HostText));
+        Assert.Matches($@"1\s+{VirginiaFirst}\s+35\.226\.139\.216\s+available\r?\n", WithoutColour(table.HostText));
+        Assert.Matches(@"Stakes\s+: 3000000\s+Longitude\s+: -77\.2481\s+Latitude\s+: 38\.6583", WithoutColour(ingestorList.HostText));
         Assert.Matches(@"IngestUrl\s+: rtmp://35\.226\.139\.216:1935/live", WithoutColour(list.HostText));
         Assert.Contains("ObsHint", list.HostText);
     }

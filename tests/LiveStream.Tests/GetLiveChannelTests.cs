@@ -183,7 +183,7 @@ public sealed class GetLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
-    public void The_default_view_is_a_table_of_name_status_mode_session_and_playback_url()
+    public void The_default_view_is_a_table_of_name_vendor_status_and_id()
     {
         var made = _shell.NewChannels("tabled");
 
@@ -191,8 +191,8 @@ public sealed class GetLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
 
         var lines = result.HostText.Split('\n').Select(line => System.Text.RegularExpressions.Regex.Replace(line, "\x1b\\[[0-9;]*m", "").TrimEnd()).ToList();
         var header = lines.First(line => line.StartsWith("Name"));
-        Assert.Equal(["Name", "Status", "Mode", "CurrentSessionId", "PlaybackUrl"], header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(lines, line => line.StartsWith("tabled") && line.Contains("idle") && line.Contains(made[0].PlaybackUrl!));
+        Assert.Equal(["Name", "Vendor", "Status", "Id"], header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(lines, line => line.StartsWith("tabled") && line.Contains(" Sigma ") && line.Contains(" idle ") && line.EndsWith(made[0].Id));
         Assert.DoesNotContain(made[0].StreamKey!, result.HostText);
     }
 

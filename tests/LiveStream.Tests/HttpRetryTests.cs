@@ -79,7 +79,7 @@ public sealed class HttpRetryTests(EmulatorFixture emulator) : IClassFixture<Emu
         var error = result.SingleError();
         Assert.StartsWith("LiveStream.Timeout,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
-        Assert.Contains("-Timeout", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("-TimeoutSec", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

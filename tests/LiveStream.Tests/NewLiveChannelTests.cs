@@ -9,7 +9,7 @@ namespace LiveStream.Tests;
 
 public sealed class NewLiveChannelTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime, IDisposable
 {
-    /// <summary>The create body of the Sigma document (vi, section 2), as printed there, placeholders included.</summary>
+    /// <summary>The create body of the Sigma document (vi, section 2), as printed there, placeholders included but for the bucket and endpoint, which New-LiveS3Destination checks (a real bucket name and address stand in).</summary>
     private const string DocumentSample = """
         {
             "name": "<channel_name>",
@@ -35,8 +35,8 @@ public sealed class NewLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
                 "type": "s3",
                 "s3": {
                     "accessKey": "<s3_access_key>",
-                    "bucket": "<bucket_name>",
-                    "endpoint": "<s3_end_point>",
+                    "bucket": "vod-catchup",
+                    "endpoint": "https://s3.ap-southeast-1.amazonaws.com",
                     "secretKey": "<s3_secrect_key>",
                     "region": "<s3_region>",
                     "segmentPrefix": null
@@ -61,7 +61,7 @@ public sealed class NewLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
     {
         var result = _shell.Run(
             "$secret = [System.Net.NetworkCredential]::new('', '<s3_secrect_key>').SecurePassword; " +
-            "$s3 = New-LiveS3Destination -Bucket '<bucket_name>' -Endpoint '<s3_end_point>' -Region '<s3_region>' " +
+            "$s3 = New-LiveS3Destination -Bucket 'vod-catchup' -Endpoint 'https://s3.ap-southeast-1.amazonaws.com' -Region '<s3_region>' " +
             "-AccessKey '<s3_access_key>' -SecretKey $secret; " +
             "New-LiveChannel -Name '<channel_name>' -MachineId 94e98078-b9cb-4d44-b16e-369fdb81da35 -CatchupS3 $s3");
 
@@ -76,7 +76,7 @@ public sealed class NewLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
 
         var channel = result.Single<LiveChannel>();
         Assert.True(channel.Catchup);
-        Assert.Equal("<bucket_name>", channel.CatchupDestination!.Bucket);
+        Assert.Equal("vod-catchup", channel.CatchupDestination!.Bucket);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
         var folder = PackagedModule.Folder;
 
         Assert.Equal(ModuleVersion(), Path.GetFileName(folder));
-        Assert.Equal(["LICENSE", "LiveStream.Loader.dll", "LiveStream.dll", "LiveStream.format.ps1xml", "LiveStream.psd1"],
+        Assert.Equal(["LICENSE", "LiveStream.Loader.dll", "LiveStream.dll", "LiveStream.format.ps1xml", "LiveStream.psd1", "LiveStream.types.ps1xml"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var aboutTopics = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "docs"), "about_*.md")
             .Select(page => Path.GetFileNameWithoutExtension(page) + ".help.txt");
@@ -135,10 +135,10 @@ public sealed class PackagedModuleTests(PackagedModuleTests.PackagedRun run) : I
     }
 
     [Fact]
-    public void Test_ModuleManifest_passes_on_the_packaged_folder_with_help_project_license_and_release_notes()
+    public void Test_ModuleManifest_passes_on_the_packaged_folder_with_project_license_and_release_notes_and_no_updatable_help_it_cannot_serve()
     {
         Assert.Equal($"LiveStream|{ModuleVersion()}|0", run.Host.Value("manifest"));
-        Assert.StartsWith("https://", run.Host.Value("manifest.helpinfouri"));
+        Assert.Equal(string.Empty, run.Host.Value("manifest.helpinfouri"));
         Assert.StartsWith("https://", run.Host.Value("manifest.projecturi"));
         Assert.StartsWith("https://", run.Host.Value("manifest.licenseuri"));
         Assert.Equal("True", run.Host.Value("manifest.releasenotes"));

@@ -39,12 +39,15 @@ public sealed class QuickstartScriptTests
         Assert.Empty(emulator.State.Sigma.Channels);
         var rows = text.Split('\n').Select(line => line.TrimEnd()).ToList();
         var statuses = rows.Where(line => line.StartsWith("quickstart-news ", StringComparison.Ordinal))
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
         Assert.Equal(["idle", "active"], statuses);
         Assert.Contains(rows, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SequenceEqual(["Name", "Status", "Mode", "CurrentSessionId", "PlaybackUrl"]));
-        Assert.Contains(rows, line => line.StartsWith("quickstart-news_", StringComparison.Ordinal) && line.Contains(" live "));
-        Assert.Contains(rows, line => line.StartsWith("quickstart-news_", StringComparison.Ordinal) && line.Contains(" ended "));
+            .SequenceEqual(["Name", "Vendor", "Status", "Id"]));
+        Assert.Contains(rows, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SequenceEqual(["Id", "Status", "StartedAt", "Duration"]));
+        var session = new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36} +(live|ended) +[0-9]{4}-");
+        Assert.Contains(rows, line => session.Match(line) is { Success: true } match && match.Groups[1].Value == "live");
+        Assert.Contains(rows, line => session.Match(line) is { Success: true } match && match.Groups[1].Value == "ended");
         foreach (var action in new[] { "initialize", "start", "stable", "interrupted", "restored", "ended" })
         {
             Assert.Contains(rows, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(action));

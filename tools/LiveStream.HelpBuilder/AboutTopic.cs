@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace LiveStream.HelpBuilder;
@@ -45,8 +46,8 @@ internal static class AboutTopic
             AppendBlocks(text, section.Body, Indent);
             foreach (var subsection in section.Subsections)
             {
-                text.Append(Indent).Append(subsection.Title).Append('\n');
-                text.Append(Indent).Append(new string('-', subsection.Title.Length)).Append('\n');
+                AppendWrapped(text, subsection.Title, Indent, Indent);
+                text.Append(Indent).Append(new string('-', Math.Min(subsection.Title.Length, Width - Indent.Length))).Append('\n');
                 AppendBlocks(text, subsection.Body, Indent);
             }
         }
@@ -95,12 +96,33 @@ internal static class AboutTopic
         var widths = Enumerable.Range(0, rows.Max(cells => cells.Length))
             .Select(column => rows.Max(cells => column < cells.Length ? cells[column].Length : 0))
             .ToArray();
+        var lastStart = indent.Length + widths.Take(widths.Length - 1).Sum() + 2 * (widths.Length - 1);
+        string Lead(string[] cells) =>
+            string.Join("  ", cells.Take(widths.Length - 1).Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd();
+        var fits = rows.All(cells => indent.Length + string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd().Length <= Width);
         foreach (var cells in rows)
         {
-            var line = string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column])));
-            text.Append(indent).Append(line.TrimEnd()).Append('\n');
+            var last = cells.Length == widths.Length ? cells[cells.Length - 1] : string.Empty;
+            if (fits)
+            {
+                text.Append(indent).Append(string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()).Append('\n');
+            }
+            else if (Width - lastStart >= MinimumLastColumn)
+            {
+                // Too wide for the console: the last column wraps within what the others leave.
+                AppendWrapped(text, last, indent + Lead(cells).PadRight(lastStart - indent.Length), new string(' ', lastStart));
+            }
+            else
+            {
+                // Too wide even so: the last column under the others, indented.
+                AppendWrapped(text, Lead(cells), indent, indent + Indent);
+                AppendWrapped(text, last, indent + Indent, indent + Indent);
+            }
         }
     }
+
+    /// <summary>The narrowest a wrapped last column may be before a row is written as lines instead.</summary>
+    private const int MinimumLastColumn = 24;
 
     private static void AppendWrapped(StringBuilder text, string paragraph, string firstIndent, string nextIndent)
     {

@@ -89,10 +89,10 @@ namespace LiveStream.Http
         private static LiveStreamApiException Unknown(LiveStreamApiException failure, string what, string name, string finding) =>
             new LiveStreamApiException(ApiErrorKind.OutcomeUnknown, failure.Endpoint, failure.StatusCode, failure.VendorMessage,
                 $"The create of {what} '{name}' failed after it may have reached the service ({failure.Kind}" +
-                (failure.StatusCode is int status ? $", HTTP {status}" : string.Empty) + $"); it was not sent again.{finding} " +
-                $"Check with Get-LiveChannel -Name '{name}' before creating it again.", failure)
+                (failure.StatusCode is int status ? $", HTTP {status}" : string.Empty) + $"); it was not sent again.{finding}", failure)
             {
                 OutcomeUnknown = true,
+                Advice = $"Check with Get-LiveChannel -Name '{name}' whether it exists before creating it again.",
             };
     }
 

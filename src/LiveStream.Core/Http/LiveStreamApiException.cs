@@ -39,6 +39,12 @@ namespace LiveStream.Http
         /// </summary>
         public bool EarlierAttemptMayHaveActed { get; init; }
 
+        /// <summary>
+        /// What to do about this failure in particular, when the client knows better than <see cref="RecommendedAction"/>.
+        /// The message says what happened; the advice is kept apart so that it is shown once.
+        /// </summary>
+        public string? Advice { get; init; }
+
         /// <summary>This failure, marked as the repeat of an attempt that may have acted.</summary>
         internal LiveStreamApiException AfterAttemptThatMayHaveActed() =>
             EarlierAttemptMayHaveActed
@@ -47,6 +53,7 @@ namespace LiveStream.Http
                 {
                     OutcomeUnknown = OutcomeUnknown,
                     EarlierAttemptMayHaveActed = true,
+                    Advice = Advice,
                 };
 
         public static string RecommendedAction(ApiErrorKind kind) => kind switch
@@ -59,7 +66,7 @@ namespace LiveStream.Http
             ApiErrorKind.LimitsExceeded => "A vendor limit was reached; free a resource or wait and try again.",
             ApiErrorKind.ServerError => "The vendor service failed; try again later.",
             ApiErrorKind.ConnectionFailed => "Check the network and the connection's BaseUri (Get-LiveStreamConnection).",
-            ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or raise -Timeout on Connect-LiveStream.",
+            ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or connect again with a larger -TimeoutSec (Connect-LiveStream).",
             ApiErrorKind.InvalidResponse => "The service answered with data the module cannot read; retry, and report it if it persists.",
             ApiErrorKind.OutcomeUnknown => "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.",
             ApiErrorKind.NotConnected => "Run Connect-LiveStream again, then pass the new connection with -Connection or read the objects again through it.",

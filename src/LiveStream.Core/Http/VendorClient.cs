@@ -51,9 +51,7 @@ namespace LiveStream.Http
             {
                 // A create answered 2xx did act, whatever its body says: its object is looked up (OutcomeUnknown).
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, response.StatusCode, null,
-                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}." +
-                    (request.IsIdempotent ? " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse) : string.Empty),
-                    exception)
+                    $"{Http.VendorName} {request.Endpoint} answered {response.StatusCode}, but {exception.Message}.", exception)
                 {
                     OutcomeUnknown = !request.IsIdempotent,
                 };

@@ -274,8 +274,7 @@ namespace LiveStream.Http
             var outcomeUnknown = !request.IsIdempotent && !(status >= 400 && status < 500);
             return new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                 $"{VendorName} {request.Endpoint} answered with more than {Settings.MaxResponseBytes / (1024 * 1024)} MiB; " +
-                "the answer was not read." +
-                (outcomeUnknown ? string.Empty : " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse)))
+                "the answer was not read.")
             {
                 OutcomeUnknown = outcomeUnknown,
             };
@@ -298,9 +297,7 @@ namespace LiveStream.Http
                 // A create answered 2xx did act: its object is looked up rather than the create reported as failed.
                 throw new LiveStreamApiException(ApiErrorKind.InvalidResponse, request.Endpoint, status, null,
                     $"{VendorName} {request.Endpoint} answered {status} with a body that is not valid JSON " +
-                    $"({DescribeBody(Text(body), request)})." +
-                    (request.IsIdempotent ? " " + LiveStreamApiException.RecommendedAction(ApiErrorKind.InvalidResponse) : string.Empty),
-                    exception)
+                    $"({DescribeBody(Text(body), request)}).", exception)
                 {
                     OutcomeUnknown = !request.IsIdempotent,
                 };
@@ -322,8 +319,7 @@ namespace LiveStream.Http
             // may come after the vendor acted, so a create answered so has an unknown outcome and is looked up.
             var refusedBeforeActing = status == 429 || status == 503;
             var outcomeUnknown = !request.IsIdempotent && !refusedBeforeActing && !(status >= 400 && status < 500);
-            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
-                text + (outcomeUnknown ? string.Empty : " " + LiveStreamApiException.RecommendedAction(kind)))
+            var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage, text)
             {
                 OutcomeUnknown = outcomeUnknown,
             };
@@ -359,11 +355,10 @@ namespace LiveStream.Http
             var unknown = outcomeUnknown && !request.IsIdempotent;
             var error = new LiveStreamApiException(kind, request.Endpoint, status, vendorMessage,
                 $"{VendorName} {request.Endpoint} failed: {reason} ({BaseUri.GetLeftPart(UriPartial.Authority)})." +
-                (unknown
-                    ? " The request may have reached the service: check whether it took effect before repeating it."
-                    : " " + LiveStreamApiException.RecommendedAction(kind)), inner)
+                (unknown ? " The request may have reached the service." : string.Empty), inner)
             {
                 OutcomeUnknown = unknown,
+                Advice = unknown ? "Check whether it took effect before repeating it." : null,
             };
             return new TransientFailure(error, request.IsIdempotent || !outcomeUnknown, reason, null, outcomeUnknown);
         }

@@ -27,7 +27,8 @@ namespace LiveStream.Model
         /// <summary>1 for the ingestor nearest to the caller: the position in the vendor's list, nearest first.</summary>
         public int Rank { get; set; }
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
         public bool IsAvailable => string.Equals(State, Available, StringComparison.OrdinalIgnoreCase);
 

@@ -40,7 +40,8 @@ namespace LiveStream.Model
             "Server: " + IngestUrl + Environment.NewLine +
             "Stream Key: " + StreamKey;
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
         public override string ToString() => $"{ChannelId} -> {IngestUrl} (Edge Ingestor {IngestorId})";
     }

@@ -21,13 +21,15 @@ namespace LiveStream.Model
 
         public string? Description { get; set; }
 
-        public string[] Tags { get; set; } = Array.Empty<string>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal string[] Tags { get; set; } = Array.Empty<string>();
 
         /// <summary>Sigma's latency mode, e.g. ultra-low-latency.</summary>
         public string? Mode { get; set; }
 
         /// <summary>Sigma transcode profiles by name (1080p, 720p, 480p) or id when the id is not one of the three.</summary>
-        public string[] Profiles { get; set; } = Array.Empty<string>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal string[] Profiles { get; set; } = Array.Empty<string>();
 
         /// <summary>RTMP server the encoder pushes to (Sigma input.rtmpServer, Theta stream_server).</summary>
         public string? IngestUrl { get; set; }
@@ -53,12 +55,15 @@ namespace LiveStream.Model
 
         public DateTimeOffset? UpdatedAt { get; set; }
 
-        public LiveStreamVendor Provider { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamVendor Provider { get; set; }
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
         /// <summary>The vendor's JSON for this channel as dictionaries and arrays.</summary>
-        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
 
         public override string ToString() => Name;
     }

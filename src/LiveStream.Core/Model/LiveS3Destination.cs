@@ -13,7 +13,8 @@ namespace LiveStream.Model
 
         public string? AccessKey { get; set; }
 
-        public SecureString? SecretKey { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal SecureString? SecretKey { get; set; }
 
         public string? SegmentPrefix { get; set; }
 

@@ -29,16 +29,20 @@ namespace LiveStream.Model
         /// <summary>The publishing encoder's address (clientInfo.ip).</summary>
         public string? ClientIp { get; set; }
 
-        public string[] RecordUrls { get; set; } = Array.Empty<string>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal string[] RecordUrls { get; set; } = Array.Empty<string>();
 
         /// <summary>The catchup playlist on S3, when the channel stores catchup there.</summary>
         public string? CatchupUrl { get; set; }
 
-        public LiveStreamVendor Provider { get; set; } = LiveStreamVendor.Sigma;
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamVendor Provider { get; set; } = LiveStreamVendor.Sigma;
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
-        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
 
         public override string ToString() => Name ?? Id;
     }

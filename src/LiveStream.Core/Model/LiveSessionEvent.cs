@@ -20,9 +20,11 @@ namespace LiveStream.Model
         /// <summary>The vendor's message, in Vietnamese (e.g. "Kênh ổn định").</summary>
         public string? Message { get; set; }
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
-        public IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
 
         public override string ToString() => $"{Time:u} {Action} {Message}";
     }

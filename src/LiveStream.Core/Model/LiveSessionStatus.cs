@@ -13,7 +13,8 @@ namespace LiveStream.Model
 
         public string Status { get; }
 
-        public LiveStreamConnection? Connection { get; set; }
+        // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
+        internal LiveStreamConnection? Connection { get; set; }
 
         public override string ToString() => Status;
     }

@@ -44,9 +44,11 @@ namespace LiveStream.Theta
                 throw new LiveStreamApiException(ApiErrorKind.LimitsExceeded, exception.Endpoint, exception.StatusCode,
                     exception.VendorMessage,
                     $"{Http.VendorName} {exception.Endpoint} failed with HTTP {exception.StatusCode}: " +
-                    $"{exception.VendorMessage}. A Theta service account holds at most 3 streams, and a stream serves " +
-                    "any number of broadcasts: select an Edge Ingestor for one of the account's streams instead of " +
-                    "creating another.", exception);
+                    $"{exception.VendorMessage}. A Theta service account holds at most 3 streams.", exception)
+                {
+                    Advice = "A stream serves any number of broadcasts: start one of the account's streams " +
+                        "(Get-LiveChannel -Connection <Theta connection>) instead of creating another.",
+                };
             }
         }
 

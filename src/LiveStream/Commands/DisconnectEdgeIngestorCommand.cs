@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Theta;
 
@@ -18,6 +19,7 @@ namespace LiveStream.Commands
         [Alias("IngestorId")]
         [IngestorIdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IngestorIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Connections;
 using LiveStream.Model;
 
@@ -15,6 +16,7 @@ namespace LiveStream.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = ByConnectionSet, ValueFromPipeline = true)]

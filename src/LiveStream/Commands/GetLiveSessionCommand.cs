@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Sigma;
 
@@ -17,11 +18,13 @@ namespace LiveStream.Commands
             ValueFromPipelineByPropertyName = true)]
         [ChannelIdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SigmaChannelIdCompleter))]
         public string? ChannelId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ByChannelSet)]

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveStream.Http;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Sigma;
 using LiveStream.Watching;
@@ -37,6 +38,7 @@ namespace LiveStream.Commands
         [SessionIdTransformation]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string? SessionId { get; set; }
 
         /// <summary>A channel: its current session, else its latest one.</summary>
@@ -51,6 +53,7 @@ namespace LiveStream.Commands
         /// <summary>Only events with these actions (initialize, start, stable, interrupted, restored, ended...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EventActionCompleter))]
         public string[]? Action { get; set; }
 
         /// <summary>Newest first instead of in the order they happened.</summary>

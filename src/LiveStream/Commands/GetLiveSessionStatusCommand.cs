@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 
 namespace LiveStream.Commands
@@ -18,6 +19,7 @@ namespace LiveStream.Commands
         [SessionIdTransformation]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string?[] SessionId { get; set; } = new string?[0];
 
         /// <summary>Channels (Get-LiveChannel, Start-LiveChannel -PassThru): the status of each one's current session.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Connections;
 using LiveStream.Model;
 
@@ -11,6 +12,7 @@ namespace LiveStream.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Name { get; set; } = "*";
 
         [Parameter]

@@ -241,16 +241,43 @@ namespace LiveStream.Commands
 
         /// <summary>One error record for one failed item; the pipeline goes on with the next item.</summary>
         protected void WriteApiError(LiveStreamApiException exception, object? target) =>
-            WriteItemError(ApiErrorRecord(exception, target));
+            WriteItemError(ApiErrorRecord(exception, target, MyInvocation.MyCommand.Name, !ShowsRecommendation()));
 
-        internal static ErrorRecord ApiErrorRecord(LiveStreamApiException exception, object? target)
+        /// <summary>
+        /// The error record of a vendor failure: the message says what happened, RecommendedAction what to do. Hosts
+        /// that do not print RecommendedAction (Windows PowerShell, pwsh before 7.5, any view but ConciseView) get the
+        /// advice at the end of the message instead, so that every host shows it once.
+        /// </summary>
+        internal static ErrorRecord ApiErrorRecord(LiveStreamApiException exception, object? target, string? command = null,
+            bool adviceInMessage = true)
         {
+            var advice = ErrorAdvice.For(exception, command);
             var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), target);
-            record.ErrorDetails = new ErrorDetails(exception.Message)
+            record.ErrorDetails = new ErrorDetails(adviceInMessage ? exception.Message + " " + advice : exception.Message)
             {
-                RecommendedAction = LiveStreamApiException.RecommendedAction(exception.Kind),
+                RecommendedAction = advice,
             };
             return record;
+        }
+
+        private bool? _showsRecommendation;
+
+        /// <summary>True when the host's error view prints RecommendedAction (pwsh 7.5 and later, ConciseView).</summary>
+        private bool ShowsRecommendation()
+        {
+            if (_showsRecommendation is bool known)
+            {
+                return known;
+            }
+
+            var versionTable = SessionState.PSVariable.GetValue("PSVersionTable") as System.Collections.IDictionary;
+            var text = versionTable?["PSVersion"]?.ToString() ?? string.Empty;
+            var dash = text.IndexOfAny(new[] { '-', '+' });
+            var recent = Version.TryParse(dash > 0 ? text.Substring(0, dash) : text, out var version) &&
+                version >= new Version(7, 5);
+            var view = SessionState.PSVariable.GetValue("ErrorView")?.ToString();
+            _showsRecommendation = recent && (string.IsNullOrEmpty(view) || string.Equals(view, "ConciseView", StringComparison.OrdinalIgnoreCase));
+            return _showsRecommendation.Value;
         }
 
         protected void WriteInputError(string errorId, string message, ErrorCategory category, object? target) =>

@@ -1,4 +1,7 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
+using System.Net;
 using System.Security;
 using LiveStream.Model;
 
@@ -49,6 +52,24 @@ namespace LiveStream.Commands
 
         protected override void EndProcessing()
         {
+            var bucketProblem = BucketNameProblem(Bucket);
+            if (bucketProblem != null)
+            {
+                ThrowInputError("LiveStream.InvalidArgument",
+                    $"'{Bucket}' is not an S3 bucket name: {bucketProblem}. A bucket name has 3 to 63 lowercase letters, " +
+                    "digits, dots and hyphens, and begins and ends with a letter or digit, e.g. 'vod-catchup'.",
+                    ErrorCategory.InvalidArgument, Bucket);
+            }
+
+            if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) ||
+                (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp) || endpoint.Host.Length == 0)
+            {
+                ThrowInputError("LiveStream.InvalidArgument",
+                    $"'{Endpoint}' is not an S3 endpoint: give the absolute http or https address of the S3 service, " +
+                    "e.g. https://s3.ap-southeast-1.amazonaws.com or https://minio.example.com:9000.",
+                    ErrorCategory.InvalidArgument, Endpoint);
+            }
+
             var fromCredential = ParameterSetName == CredentialSet;
             WriteObject(new LiveS3Destination
             {
@@ -59,6 +80,46 @@ namespace LiveStream.Commands
                 SecretKey = fromCredential ? Credential.Password : SecretKey,
                 SegmentPrefix = SegmentPrefix,
             });
+        }
+
+        /// <summary>Why <paramref name="name"/> breaks the S3 bucket naming rules, or null when it keeps them.</summary>
+        private static string? BucketNameProblem(string name)
+        {
+            if (name.Length < 3 || name.Length > 63)
+            {
+                return $"it has {name.Length} characters";
+            }
+
+            var bad = name.FirstOrDefault(character =>
+                !(character >= 'a' && character <= 'z') && !(character >= '0' && character <= '9') && character != '.' && character != '-');
+            if (bad != default(char))
+            {
+                return char.IsUpper(bad) ? $"it has the capital letter '{bad}'" : $"it has the character '{bad}'";
+            }
+
+            if (!char.IsLetterOrDigit(name[0]) || !char.IsLetterOrDigit(name[name.Length - 1]))
+            {
+                return "it begins or ends with a dot or a hyphen";
+            }
+
+            if (name.Contains(".."))
+            {
+                return "it has two dots in a row";
+            }
+
+            if (name.Split('.').Length == 4 && IPAddress.TryParse(name, out _))
+            {
+                return "it is an IP address";
+            }
+
+            var reservedPrefix = new[] { "xn--", "sthree-", "amzn-s3-demo-" }.FirstOrDefault(name.StartsWith);
+            if (reservedPrefix != null)
+            {
+                return $"it begins with '{reservedPrefix}', which S3 reserves";
+            }
+
+            var reservedSuffix = new[] { "-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3" }.FirstOrDefault(name.EndsWith);
+            return reservedSuffix != null ? $"it ends with '{reservedSuffix}', which S3 reserves" : null;
         }
     }
 }

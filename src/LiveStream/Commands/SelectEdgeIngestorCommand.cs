@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Theta;
 
@@ -13,11 +14,13 @@ namespace LiveStream.Commands
         [Parameter]
         [Alias("IngestorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IngestorIdCompleter))]
         public string? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("StreamId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ThetaChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         protected override void BeginProcessing()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Completion;
 using LiveStream.Connections;
 using LiveStream.Model;
 using LiveStream.Sigma;
@@ -16,6 +17,7 @@ namespace LiveStream.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ConnectionTransformation]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public LiveStreamConnection? Connection { get; set; }
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using LiveStream.Completion;
 using System.Threading.Tasks;
 using LiveStream.Http;
 using LiveStream.Model;
@@ -31,6 +32,7 @@ namespace LiveStream.Commands
         [Alias("ChannelId", "StreamId")]
         [ChannelIdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SigmaChannelIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter]

@@ -48,10 +48,36 @@ namespace LiveStream.Completion
                     .ListChannelsAsync(null, "updatedAt|desc", 1, SigmaClient.MaxPerPage, token)
                     .GetAwaiter().GetResult().Items;
 
+        /// <summary>
+        /// The connection given on the command line (an object, or the name of one of this session's connections), else
+        /// the default one of <paramref name="vendor"/>.
+        /// </summary>
+        public static LiveStreamConnection? ConnectionFor(IDictionary fakeBoundParameters, LiveStreamVendor vendor)
+        {
+            var given = GivenConnection(fakeBoundParameters);
+            return given != null ? (given.Vendor == vendor ? given : null) : DefaultConnection(vendor);
+        }
+
+        /// <summary>Runs a vendor call for completion: its result, or nothing when it fails or takes too long.</summary>
+        public static IReadOnlyList<T> Read<T>(Func<CancellationToken, System.Threading.Tasks.Task<IReadOnlyList<T>>> call)
+        {
+            try
+            {
+                using var patience = new CancellationTokenSource(Patience);
+                var task = call(patience.Token);
+                return task.Wait(Patience) ? task.Result : Array.Empty<T>();
+            }
+            catch (Exception)
+            {
+                return Array.Empty<T>();
+            }
+        }
+
         private static LiveStreamConnection? GivenConnection(IDictionary fakeBoundParameters)
         {
             var given = fakeBoundParameters?["Connection"];
-            return (given is PSObject wrapped ? wrapped.BaseObject : given) as LiveStreamConnection;
+            given = given is PSObject wrapped ? wrapped.BaseObject : given;
+            return given is string name ? ConnectionStore.ForCurrentRunspace().Find(name) : given as LiveStreamConnection;
         }
 
         private static LiveStreamConnection? DefaultConnection(LiveStreamVendor? vendor)

@@ -8,18 +8,37 @@ using LiveStream.Model;
 
 namespace LiveStream.Completion
 {
-    /// <summary>Completes -Id with the ids of the channels of the default Sigma and Theta connections (or the one given) whose id starts with what was typed; the tooltip names the channel.</summary>
-    public sealed class ChannelIdCompleter : IArgumentCompleter
+    /// <summary>
+    /// Completes a channel id with the ids of the channels of the default Sigma and Theta connections (or the one given)
+    /// that start with what was typed; the list shows each id with its channel's name.
+    /// </summary>
+    public class ChannelIdCompleter : IArgumentCompleter
     {
+        /// <summary>The vendors whose channels the parameter takes.</summary>
+        protected virtual LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Sigma, LiveStreamVendor.Theta };
+
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var typed = CompletionText.Unquoted(wordToComplete);
-            return ChannelCompletion.Channels(fakeBoundParameters, LiveStreamVendor.Sigma, LiveStreamVendor.Theta)
+            return ChannelCompletion.Channels(fakeBoundParameters, Vendors)
+                .Where(channel => Vendors.Contains(channel.Provider))
                 .Where(channel => channel.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(channel => new CompletionResult(channel.Id, channel.Id, CompletionResultType.ParameterValue,
-                    $"{channel.Name} ({channel.Status})"))
+                .Select(channel => new CompletionResult(channel.Id, CompletionText.ListItem(channel.Id, channel.Name),
+                    CompletionResultType.ParameterValue, $"{channel.Name} ({channel.Provider} {channel.Status})"))
                 .ToList();
         }
+    }
+
+    /// <summary>Completes the id of a Sigma channel (the session cmdlets' -ChannelId).</summary>
+    public sealed class SigmaChannelIdCompleter : ChannelIdCompleter
+    {
+        protected override LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Sigma };
+    }
+
+    /// <summary>Completes the id of a Theta stream (Select-EdgeIngestor -ChannelId).</summary>
+    public sealed class ThetaChannelIdCompleter : ChannelIdCompleter
+    {
+        protected override LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Theta };
     }
 }

@@ -5,6 +5,10 @@ namespace LiveStream.Completion
     /// <summary>Between what the user typed and what a completion inserts.</summary>
     internal static class CompletionText
     {
+        /// <summary>What the completion list shows: the value, then what it names (a channel's name, an ingestor's address).</summary>
+        public static string ListItem(string value, string? description) =>
+            string.IsNullOrEmpty(description) ? value : value + "  " + description;
+
         /// <summary>The word as typed, without the quotes the user may have opened.</summary>
         public static string Unquoted(string wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
 
