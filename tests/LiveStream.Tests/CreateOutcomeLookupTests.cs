@@ -75,7 +75,7 @@ public sealed class CreateOutcomeLookupTests(EmulatorFixture emulator) : IClassF
         Assert.Empty(result.Output);
         var error = result.SingleError();
         Assert.StartsWith("LiveStream.OutcomeUnknown,", error.FullyQualifiedErrorId);
-        Assert.Contains("Get-LiveChannel -Name 'weekly-show'", error.Exception.Message);
+        Assert.Contains("Get-LiveChannel -Name 'weekly-show'", error.ErrorDetails!.RecommendedAction);
         Assert.DoesNotContain(first.Id, error.Exception.Message);
         Assert.Equal([first.Id], emulator.StoredChannels().Select(stored => (string)stored["id"]!));
     }
@@ -106,7 +106,7 @@ public sealed class CreateOutcomeLookupTests(EmulatorFixture emulator) : IClassF
         var error = result.SingleError();
         Assert.StartsWith("LiveStream.OutcomeUnknown,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.OperationStopped, error.CategoryInfo.Category);
-        Assert.Contains("Get-LiveChannel -Name 'lost'", error.Exception.Message);
+        Assert.Contains("Get-LiveChannel -Name 'lost'", error.ErrorDetails!.RecommendedAction);
         foreach (var text in new[] { error.Exception.Message, error.ErrorDetails?.Message, error.ErrorDetails?.RecommendedAction })
         {
             Assert.DoesNotContain("retry", text ?? string.Empty, StringComparison.OrdinalIgnoreCase);

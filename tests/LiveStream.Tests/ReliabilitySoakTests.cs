@@ -90,7 +90,7 @@ public sealed class ReliabilitySoakTests(EmulatorFixture emulator) : IClassFixtu
         Assert.All(created.Errors, error =>
         {
             Assert.StartsWith("LiveStream.OutcomeUnknown,", error.FullyQualifiedErrorId);
-            Assert.Contains($"Get-LiveChannel -Name '{error.TargetObject}'", error.Exception.Message);
+            Assert.Contains($"Get-LiveChannel -Name '{error.TargetObject}'", error.ErrorDetails!.RecommendedAction);
         });
         var stored = ((object[])outcome.Properties["AfterCreate"].Value).Select(item => ((string)PSObject.AsPSObject(item).BaseObject).Split('|'))
             .Select(parts => (Id: parts[0], Name: parts[1])).ToList();

@@ -76,7 +76,9 @@ Describe 'A connection disconnected while another runspace uses it' {
 
     It 'ends Wait-LiveChannel with NotConnected, not ObjectDisposedException' {
         $connection = Connect-TestSigma -PassThru
-        $channel = New-LiveChannel -Name 'waited on' -Connection $connection -Confirm:$false
+        # Started, so that the wait polls (an idle channel's wait fails at once with NotStarted).
+        $channel = New-LiveChannel -Name 'waited on' -Connection $connection -Confirm:$false |
+            Start-LiveChannel -PassThru -Confirm:$false
         Clear-EmulatorRequest
         $job = Start-ThreadJob { $using:channel | Wait-LiveChannel -Connection $using:connection -TimeoutSec 120 }
         Wait-EmulatorRequest -Count 1 -PathLike "*$($channel.Id)*"

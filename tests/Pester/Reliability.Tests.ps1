@@ -127,8 +127,8 @@ Describe 'A create that did happen' {
 
         $second | Should -BeNullOrEmpty
         Get-ErrorIds $failed | Should -Be 'LiveStream.OutcomeUnknown'
-        $failed[0].Exception.Message | Should -Match ([regex]::Escape("Get-LiveChannel -Name 'weekly-show'"))
-        $failed[0].Exception.Message | Should -Not -Match 'retry'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape("Get-LiveChannel -Name 'weekly-show'"))
+        "$($failed[0])", $failed[0].ErrorDetails.RecommendedAction | Should -Not -Match 'retry'
         @(Get-LiveChannel).Id | Should -Be $first.Id
     }
 }
