@@ -147,6 +147,19 @@ Describe 'New-LiveChannel on Theta' {
         $copy.Connection | Should -Be $b
         $copy.Id | Should -Not -Be $source.Id
     }
+
+    It 'copies a described Sigma channel onto Theta, leaving its Sigma-only Description out with a verbose line' {
+        $sigma = Connect-TestSigma -Name 'sigma-source' -PassThru
+        $source = New-LiveChannel -Name 'Described' -Description 'The 7pm show' -Connection $sigma -Confirm:$false
+        $other = Connect-TestTheta -Account b -Name 'theta-copy' -PassThru   # account a holds its three streams already
+        $said = $source | New-LiveChannel -Connection $other -Confirm:$false -Verbose -ErrorVariable failed 4>&1
+        $failed | Should -BeNullOrEmpty
+        $copy = $said | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $copy.Provider | Should -Be 'Theta'
+        $copy.Name | Should -Be 'Described'
+        (($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match '-Description of the piped object left out'
+        $sigma, $other | Disconnect-LiveStream
+    }
 }
 
 Describe 'New-LiveChannel with both vendors connected' {

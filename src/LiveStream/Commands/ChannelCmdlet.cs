@@ -136,7 +136,7 @@ namespace LiveStream.Commands
                     {
                         WriteInvalidId(channelId, $"'{channelId}' is not a Theta stream id, and {connection} is a Theta " +
                             "connection. Theta stream ids are stream_ followed by 25 letters or digits; Get-LiveChannel " +
-                            "lists the streams of a connection.");
+                            "lists the streams of a connection, and Get-LiveChannel -Name finds one by name.");
                     }
                 }
                 else if (SigmaIds.IsId(channelId))
@@ -146,25 +146,55 @@ namespace LiveStream.Commands
                 else
                 {
                     WriteInvalidId(channelId, $"'{channelId}' is not a Sigma channel id. Sigma channel ids are GUIDs such " +
-                        "as 42efeee4-e94e-4444-b0a6-90850413519d; Get-LiveChannel lists the channels of a connection.");
+                        "as 42efeee4-e94e-4444-b0a6-90850413519d; Get-LiveChannel lists the channels of a connection, and " +
+                        "Get-LiveChannel -Name finds one by name.");
                 }
             }
         }
 
-        private string[] GivenSigmaOnlyParameters() =>
+        // The parameters given on the command line, apart from those bound from each piped object's properties.
+        private HashSet<string>? _givenOnCommandLine;
+
+        protected override void BeginProcessing() =>
+            _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The Sigma-only parameters bound with a value (an empty text or list counts as not given).</summary>
+        private string[] GivenSigmaOnlyParameters(bool onCommandLineOnly = false) =>
             SigmaOnlyAttribute.ParameterNames(GetType())
-                .Where(name => MyInvocation.BoundParameters.ContainsKey(name))
+                .Where(name => MyInvocation.BoundParameters.TryGetValue(name, out var value) && HasValue(value))
+                .Where(name => !onCommandLineOnly || _givenOnCommandLine == null || _givenOnCommandLine.Contains(name))
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .ToArray();
 
+        private static bool HasValue(object? value) => value switch
+        {
+            null => false,
+            string text => text.Length > 0,
+            Array list => list.Length > 0,
+            _ => true,
+        };
+
         /// <summary>
         /// True when no Sigma-only parameter was given or the connection is Sigma's; otherwise writes one error record
-        /// that names them, in input order, and nothing is sent.
+        /// that names them, in input order, and nothing is sent. Sigma-only values bound from a piped object's properties
+        /// (a Sigma channel copied to Theta, a CSV's Description column) are left out on Theta, with a verbose line.
         /// </summary>
         protected bool CheckParametersFit(LiveStreamConnection connection, object target)
         {
-            var given = GivenSigmaOnlyParameters();
-            if (connection.Vendor == LiveStreamVendor.Sigma || given.Length == 0)
+            if (connection.Vendor == LiveStreamVendor.Sigma)
+            {
+                return true;
+            }
+
+            var given = GivenSigmaOnlyParameters(onCommandLineOnly: true);
+            var piped = GivenSigmaOnlyParameters().Except(given).ToArray();
+            if (piped.Length > 0)
+            {
+                WriteVerbose($"{string.Join(", ", piped.Select(name => "-" + name))} of the piped object left out for " +
+                    $"'{target}': Sigma only, and {connection} is a {connection.Vendor} connection.");
+            }
+
+            if (given.Length == 0)
             {
                 return true;
             }

@@ -31,11 +31,11 @@ namespace LiveStream.Commands
         [Parameter]
         public LiveStreamVendor? Vendor { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [SigmaOnly]
         public string? Description { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [SigmaOnly]
         [ValidateNotNull]
         public string[] Tag { get; set; } = new string[0];
@@ -84,6 +84,7 @@ namespace LiveStream.Commands
         /// <summary>Checks the parameters that are the same for every name before any channel is created.</summary>
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             var ids = Profile.Select(profile => (Given: profile, Id: SigmaProfiles.IdOf(profile))).ToArray();
             var unknown = ids.FirstOrDefault(profile => profile.Id == null).Given;
             if (unknown != null)
