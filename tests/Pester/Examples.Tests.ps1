@@ -285,6 +285,24 @@ BeforeAll {
             Type    = 'LiveStream.Model.LiveSessionEvent'
             Expect  = { $Objects.Action | Should -Be 'interrupted', 'restored', 'interrupted', 'restored' -Because 'two sessions, each interrupted once' }
         }
+        'docs/Get-LiveSessionEvent.md Example 3'                      = @{
+            Arrange = {
+                Connect-TestSigma; $channel = New-SigmaChannel -Name 'Town hall'; $null = Start-TestSigmaSession -Channel $channel
+                # The signal drops twice and comes back; then the channel is stopped, which ends the follow.
+                Invoke-EmulatorSchedule -Steps @(
+                    @{ afterMs = 200; action = 'interrupt'; channelId = $channel.Id },
+                    @{ afterMs = 100; action = 'restore'; channelId = $channel.Id },
+                    @{ afterMs = 100; action = 'interrupt'; channelId = $channel.Id },
+                    @{ afterMs = 100; action = 'restore'; channelId = $channel.Id },
+                    @{ afterMs = 100; action = 'stop'; channelId = $channel.Id })
+                $Replace = @{ '-TimeoutSec 14400' = '-TimeoutSec 30' }   # the night's four hours; a regression fails in 30 s, not 4 h
+            }
+            Expect  = {
+                $warnings = @($Printed -split "\r?\n" | Where-Object { $_ -match '^WARNING: .+: signal lost \(.+\)$' })
+                $warnings.Count | Should -Be 2 -Because 'the signal was interrupted twice'
+                (Get-LiveChannel -Id $channel.Id).Status | Should -Be 'stop'
+            }
+        }
         'docs/Get-LiveSessionStatus.md Example 1'                     = @{
             Arrange = {
                 Connect-TestSigma; $channel = New-SigmaChannel; $null = Start-TestSigmaSession -Channel $channel
@@ -294,6 +312,15 @@ BeforeAll {
             Expect  = { $Objects.Status | Should -Be 'live' }
         }
         'docs/Get-LiveSessionStatus.md Example 2'                     = @{
+            Arrange = { Connect-TestSigma; $null = New-SigmaChannel -Name 'Town hall'; Set-EmulatorEncoder -DelayMs 200 }
+            Type    = 'LiveStream.Model.LiveSessionStatus'
+            Expect  = {
+                $channel.CurrentSessionId | Should -BeNullOrEmpty -Because 'the page says $channel was read before the encoder published'
+                $Objects.Status | Should -Be 'live'
+                $Objects.SessionId | Should -Be (Get-LiveChannel -Id $channel.Id).CurrentSessionId
+            }
+        }
+        'docs/Get-LiveSessionStatus.md Example 3'                     = @{
             Arrange = {
                 Connect-TestSigma; $channel = New-SigmaChannel; $channelId = $channel.Id
                 1..3 | ForEach-Object { $null = Start-TestSigmaSession -Channel $channel -End }
@@ -432,9 +459,40 @@ BeforeAll {
         }
         'docs/Wait-LiveChannel.md Example 2'                          = @{
             Arrange = {
+                Connect-TestSigma
+                $night = @('event-a', 'event-b', 'event-c' | ForEach-Object { New-SigmaChannel -Name $_ })
+                $null = New-SigmaChannel -Name 'rehearsal'
+                Set-EmulatorEncoder -DelayMs 200
+                $Replace = @{ '-TimeoutSec 600' = '-TimeoutSec 30' }
+            }
+            Expect  = {
+                $Objects | Should -Contain '3 channels are live'
+                @($live | Where-Object { $_.PSObject.TypeNames -contains 'LiveStream.Model.LiveSession' }).ChannelId |
+                    Sort-Object | Should -Be ($night.Id | Sort-Object)
+                $notLive | Should -BeNullOrEmpty
+                (Get-LiveChannel -Name 'rehearsal').Status | Should -Be 'idle'
+            }
+        }
+        'docs/Wait-LiveChannel.md Example 3'                          = @{
+            Arrange = {
+                $theta = Connect-TestTheta -PassThru; $stream_ = New-ThetaStream
+                # OBS pushes once an ingestor is selected for the stream (the emulator's encoder tries every 300 ms).
+                Invoke-EmulatorSchedule -Steps @(1..20 | ForEach-Object { @{ afterMs = 300; action = 'publish'; streamId = $stream_.Id } })
+                $Replace = @{ '-TimeoutSec 300' = '-TimeoutSec 30' }
+            }
+            Type    = 'LiveStream.Model.LiveChannel'
+            Expect  = {
+                $Printed | Should -Match 'IngestUrl\s+: rtmp://'
+                $Printed | Should -Match 'StreamKey\s+: \S+'
+                $Objects[-1].Id | Should -Be $stream_.Id
+                $Objects[-1].Status | Should -Be 'on'
+            }
+        }
+        'docs/Wait-LiveChannel.md Example 4'                          = @{
+            Arrange = {
                 Connect-TestSigma; $channel = New-SigmaChannel; $null = Start-TestSigmaSession -Channel $channel
                 $encoder = Start-EncoderStopOnWatch -BaseUri $BaseUri -ChannelId $channel.Id -StreamKey (Get-LiveChannel -Id $channel.Id).StreamKey
-                $Replace = @{ $SampleIds.Channel = $channel.Id }
+                $Replace = @{ $SampleIds.Channel = $channel.Id; '-TimeoutSec 14400' = '-TimeoutSec 30' }
             }
             Expect  = {
                 $encoder | Wait-Job -Timeout 30 | Receive-Job -ErrorAction Stop
@@ -454,6 +512,37 @@ BeforeAll {
                 @($Objects | Where-Object { $_ -match '^\d{4}-\d\d-\d\d .+ (initialize|start|stable) ' }).Count | Should -BeGreaterOrEqual 3
                 Get-LiveStreamConnection | Should -BeNullOrEmpty
                 Connect-TestSigma; (Get-LiveChannel -Id $channel.Id).Status | Should -Be 'stop'
+            }
+        }
+        'docs/about_LiveStream.md "Example 3"'                        = @{
+            Arrange   = {
+                Connect-TestSigma -Name setup
+                $null = 'event-a', 'event-b', 'event-c', 'rehearsal' | ForEach-Object { New-SigmaChannel -Name $_ }
+                Get-LiveStreamConnection | Disconnect-LiveStream   # a runbook job starts with no connection
+                # As tests/Pester/EventNight.Tests.ps1: event-a's signal drops twice, event-b's once, event-c's encoder never connects.
+                Set-EmulatorEncoderScript -DelayMs 200 -Silent 'event-c' -Channels @{
+                    'event-a' = @(
+                        @{ afterMs = 300; action = 'interrupt' }, @{ afterMs = 200; action = 'restore' },
+                        @{ afterMs = 200; action = 'interrupt' }, @{ afterMs = 200; action = 'restore' })
+                    'event-b' = @(@{ afterMs = 400; action = 'interrupt' }, @{ afterMs = 300; action = 'restore' })
+                }
+            }
+            Arguments = @{ BaseUri = $BaseUri; LiveTimeoutSec = 2; FollowSec = 2 }
+            Type      = 'LiveStream.EventNightSummary'
+            Expect    = {
+                $summary = @($Objects | Where-Object { $_.PSObject.TypeNames -contains 'LiveStream.EventNightSummary' })
+                $summary.Channel | Should -Be 'event-a', 'event-b', 'event-c'
+                $summary.Interruptions | Should -Be 2, 1, 0
+                $summary[2].Session | Should -BeNullOrEmpty
+                $Objects | Should -Contain 'Started 3 channels: event-a, event-b, event-c.'
+                $Objects | Should -Contain '2 of 3 channels are live.'
+                $Objects | Should -Contain 'Stopped 3 channels.'
+                @($Objects | Where-Object { $_ -match ' event-a: signal interrupted ' }).Count | Should -Be 2
+                $Printed | Should -Match 'WARNING: Not live: event-c\. '
+                Get-LiveStreamConnection | Should -BeNullOrEmpty
+                Connect-TestSigma
+                (Get-LiveChannel -Name 'event-*').Status | Sort-Object -Unique | Should -Be 'stop'
+                (Get-LiveChannel -Name 'rehearsal').Status | Should -Be 'idle'
             }
         }
         'docs/about_LiveStream.md "Example 2"'                        = @{
