@@ -114,8 +114,9 @@ Describe 'New-LiveChannel on Theta' {
         $made[0].Provider | Should -Be 'Theta'
         $made[0].Status | Should -Be 'off'
         $made[0].StreamKey | Should -BeNullOrEmpty
-        (Get-EmulatorRequest -PathLike '/stream' -Method POST)[0].body | ConvertFrom-Json |
-            ForEach-Object name | Should -Be 'Stream 1'
+        # The creates overlap (-ThrottleLimit 4), so they reach the wire in any order; the output keeps input order.
+        Get-EmulatorRequest -PathLike '/stream' -Method POST | ForEach-Object { ($_.body | ConvertFrom-Json).name } |
+            Sort-Object | Should -Be 'Stream 1', 'Stream 2'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -10,10 +10,13 @@ public static class SigmaChannelHelpers
 {
     public const string ChannelsPath = "/api/livestream/channels";
 
-    /// <summary>Creates one Sigma channel per name through New-LiveChannel on the runspace's default Sigma connection.</summary>
+    /// <summary>
+    /// Creates one Sigma channel per name through New-LiveChannel on the runspace's default Sigma connection, one after
+    /// another, so that their creation order (which lists sort by) is the order of the names.
+    /// </summary>
     public static List<LiveChannel> NewChannels(this PsRunspace shell, params string[] names)
     {
-        var result = shell.Run("$names | New-LiveChannel -Vendor Sigma", ("names", names));
+        var result = shell.Run("$names | New-LiveChannel -Vendor Sigma -ThrottleLimit 1", ("names", names));
         result.AssertSuccess();
         return result.Objects<LiveChannel>();
     }
