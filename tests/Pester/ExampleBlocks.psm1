@@ -169,46 +169,6 @@ function Start-TestThetaBroadcast {
     $selection
 }
 
-function Invoke-ExampleProcess {
-    <#
-    Runs a script in a new, non-interactive pwsh with the environment of this one plus -Environment (a $null value
-    removes a variable), in -WorkingDirectory; returns its exit code and what it printed on stdout and stderr.
-    #>
-    param(
-        [Parameter(Mandatory)] [string] $Script,
-        [string] $WorkingDirectory = (Get-Location).ProviderPath,
-        [hashtable] $Environment = @{},
-        [string[]] $Arguments = @(),
-        [int] $TimeoutSec = 180
-    )
-    $file = Join-Path ([System.IO.Path]::GetTempPath()) "livestream-example-$([guid]::NewGuid().ToString('n')).ps1"
-    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-    try {
-        $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')))
-        foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $file) + $Arguments) { $start.ArgumentList.Add($argument) }
-        $start.WorkingDirectory = $WorkingDirectory
-        foreach ($name in $Environment.Keys) {
-            if ($null -eq $Environment[$name]) { $null = $start.Environment.Remove($name) } else { $start.Environment[$name] = $Environment[$name] }
-        }
-        $start.UseShellExecute = $false
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.RedirectStandardInput = $true
-        $process = [System.Diagnostics.Process]::Start($start)
-        $process.StandardInput.Close()
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
-            $process.Kill($true)
-            throw "The new pwsh did not end within $TimeoutSec s. It printed: $($stdout.Result) $($stderr.Result)"
-        }
-        [pscustomobject] @{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
-    }
-    finally {
-        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
-    }
-}
-
 function Start-EncoderStopOnWatch {
     <#
     A thread job that plays the encoder stopping once someone watches the channel: as soon as a request for the
@@ -233,4 +193,4 @@ function Start-EncoderStopOnWatch {
 }
 
 Export-ModuleMember -Function Get-ExampleBlock, ConvertTo-OutputPattern, Start-TestSigmaSession, Start-TestThetaBroadcast,
-    Invoke-ExampleProcess, Start-EncoderStopOnWatch
+    Start-EncoderStopOnWatch

@@ -601,7 +601,7 @@ Describe 'Every example is a test' {
                     $code
                     if ($setup.Epilogue) { $setup.Epilogue }
                 ) -join "`n"
-                $run = Invoke-ExampleProcess -Script $script @ProcessOptions
+                $run = Invoke-NewPwsh -Script $script @ProcessOptions
                 $Objects = @()
                 $Printed = $run.Output
                 $run.Error | Should -BeNullOrEmpty -Because 'the example must run with no error'
@@ -688,7 +688,7 @@ Describe 'examples/quickstart.ps1, run as its header says' {
         $quickstart = Join-Path $Root 'examples/quickstart.ps1'
         function script:Invoke-Quickstart {
             param([string] $Extra = '')
-            Invoke-ExampleProcess -Script "& '$quickstart' -BaseUri '$BaseUri' $Extra" -WorkingDirectory $Root
+            Invoke-NewPwsh -Script "& '$quickstart' -BaseUri '$BaseUri' $Extra" -WorkingDirectory $Root
         }
         function script:Get-ChannelChange {
             @(Get-EmulatorRequest -PathLike '/api/livestream/channels*' | Where-Object Method -NE 'GET' |
@@ -768,7 +768,7 @@ Describe 'examples/quickstart.ps1, run as its header says' {
 
 Describe 'The demo: dotnet pwsh ./build.ps1 -Task Demo (README)' {
     It 'builds, packages, starts the emulator with its simulated encoder, runs the quickstart to the end and stops the emulator' {
-        $run = Invoke-ExampleProcess -Script "& ./build.ps1 -Task Demo; exit `$LASTEXITCODE" -WorkingDirectory $Root -TimeoutSec 600
+        $run = Invoke-NewPwsh -Script "& ./build.ps1 -Task Demo; exit `$LASTEXITCODE" -WorkingDirectory $Root -TimeoutSec 600
 
         $run.ExitCode | Should -Be 0 -Because $run.Error
         $run.Output | Should -Match '# Emulator of Sigma and Theta listening on http://127\.0\.0\.1:\d+/ \(simulated encoder on\)'

@@ -102,19 +102,28 @@ function Connect-TestTheta {
 function Invoke-NewPwsh {
     <#
     Runs a script in a new, non-interactive pwsh (the packaged module on $env:PSModulePath, the emulator's address in
-    $env:LIVESTREAM_TEST_BASEURI) and returns its exit code and what it printed.
+    $env:LIVESTREAM_TEST_BASEURI), with the environment of this one plus -Environment (a $null value removes a variable),
+    in -WorkingDirectory, and returns its exit code and what it printed on stdout and stderr.
     #>
     param(
         [Parameter(Mandatory)] [string] $Script,
         [switch] $Interactive,
+        [string] $WorkingDirectory = (Get-Location).ProviderPath,
+        [hashtable] $Environment = @{},
+        # Arguments after the script's path: the script's own parameters.
+        [string[]] $Arguments = @(),
         [int] $TimeoutSec = 120
     )
     $file = Join-Path ([System.IO.Path]::GetTempPath()) "livestream-test-$([guid]::NewGuid().ToString('n')).ps1"
     Set-Content -LiteralPath $file -Value $Script -Encoding utf8
     try {
         $start = [System.Diagnostics.ProcessStartInfo]::new((Get-PwshPath))
-        foreach ($argument in @('-NoProfile') + @(if (-not $Interactive) { '-NonInteractive' }) + @('-File', $file)) {
+        foreach ($argument in @('-NoProfile') + @(if (-not $Interactive) { '-NonInteractive' }) + @('-File', $file) + $Arguments) {
             $start.ArgumentList.Add($argument)
+        }
+        $start.WorkingDirectory = $WorkingDirectory
+        foreach ($name in $Environment.Keys) {
+            if ($null -eq $Environment[$name]) { $null = $start.Environment.Remove($name) } else { $start.Environment[$name] = $Environment[$name] }
         }
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
@@ -126,7 +135,7 @@ function Invoke-NewPwsh {
         $stderr = $process.StandardError.ReadToEndAsync()
         if (-not $process.WaitForExit($TimeoutSec * 1000)) {
             $process.Kill($true)
-            throw "The new pwsh did not end within $TimeoutSec s. It printed: $($stdout.Result)"
+            throw "The new pwsh did not end within $TimeoutSec s. It printed: $($stdout.Result) $($stderr.Result)"
         }
         [pscustomobject] @{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
     }
