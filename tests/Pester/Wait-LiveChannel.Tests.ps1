@@ -36,7 +36,8 @@ Describe 'Wait-LiveChannel' {
 
             Get-ErrorIds $problems | Should -Be @('LiveStream.NotStarted', 'LiveStream.NotStarted')
             $problems[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
-            $problems.TargetObject | Should -Be @($idle.Id, $stopped.Id)
+            # Each record comes as soon as its channel's first read answers, so the two come in either order.
+            $problems.TargetObject | Sort-Object | Should -Be (@($idle.Id, $stopped.Id) | Sort-Object)
             $problems[0].Exception.Message | Should -Match 'Start-LiveChannel'
             @(Get-EmulatorRequest -PathLike "*/channels/$($idle.Id)").Count | Should -Be 1
             @(Get-EmulatorRequest -PathLike "*/channels/$($stopped.Id)").Count | Should -Be 1
