@@ -54,6 +54,16 @@ Describe 'ConvertTo-Json' {
         ($stream | ConvertTo-Json | ConvertFrom-Json).Provider | Should -Be 'Theta'
     }
 
+    It 'writes a connection compactly: the vendor as text, the timeout in seconds, no nested objects' {
+        $parsed = $sigma | ConvertTo-Json | ConvertFrom-Json
+
+        $parsed.Vendor | Should -Be 'Sigma'
+        $parsed.TimeoutSec | Should -Be 30
+        $parsed.BaseUri | Should -Be (Get-TestBaseUri).AbsoluteUri
+        $parsed.PSObject.Properties.Value | Where-Object { $_ -is [System.Management.Automation.PSCustomObject] } | Should -BeNullOrEmpty
+        ($theta | ConvertTo-Json -Compress) | Should -Match '"Vendor":"Theta"'
+    }
+
     It 'writes no secret, of a connection or of an S3 destination' {
         $json = $objects | ConvertTo-Json -Depth 10
         $csv = $objects | ForEach-Object { $_ | ConvertTo-Csv } | Out-String

@@ -26,7 +26,8 @@ namespace LiveStream.Model
 
         public string Name { get; }
 
-        public LiveStreamVendor Vendor { get; }
+        /// <summary>The vendor; PowerShell shows it as text (LiveStream.types.ps1xml), so that it serializes as its name.</summary>
+        internal LiveStreamVendor Vendor { get; }
 
         public Uri BaseUri => Http.BaseUri;
 
@@ -38,7 +39,8 @@ namespace LiveStream.Model
 
         public DateTimeOffset ConnectedAt { get; }
 
-        public TimeSpan Timeout => Http.Settings.Timeout;
+        /// <summary>Seconds one attempt of a call may take (Connect-LiveStream -TimeoutSec).</summary>
+        public int TimeoutSec => (int)Http.Settings.Timeout.TotalSeconds;
 
         public int MaxRetries => Http.Settings.MaxRetries;
 

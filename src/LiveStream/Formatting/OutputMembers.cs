@@ -49,6 +49,8 @@ namespace LiveStream.Formatting
         public static TextList RecordUrls(PSObject instance) => new TextList((instance.BaseObject as LiveSession)?.RecordUrls);
 
         public static System.Security.SecureString? SecretKey(PSObject instance) => (instance.BaseObject as LiveS3Destination)?.SecretKey;
+
+        public static string? Vendor(PSObject instance) => (instance.BaseObject as LiveStreamConnection)?.Vendor.ToString();
     }
 
     /// <summary>A list of text: an array to scripts and ConvertTo-Json, its items joined with spaces to Export-Csv.</summary>
