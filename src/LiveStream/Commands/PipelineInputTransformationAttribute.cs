@@ -36,6 +36,12 @@ namespace LiveStream.Commands
         /// <summary>The form in which a value given as text is sent (an id as the vendor writes it); by default as given.</summary>
         protected virtual string Normalize(string value) => value;
 
+        /// <summary>
+        /// True for one of the module's objects that another parameter of the command takes (a channel piped to a
+        /// session cmdlet binds -Channel): it is passed on unchanged, so that it fails to bind here and binds there.
+        /// </summary>
+        protected virtual bool PassesOn(object moduleObject) => false;
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -54,8 +60,21 @@ namespace LiveStream.Commands
                 return Array.ConvertAll(texts, item => item == null ? null! : Normalize(item));
             }
 
+            if (PassesOn(value))
+            {
+                return inputData;
+            }
+
             if (value is IList list)
             {
+                foreach (var item in list)
+                {
+                    if (item != null && PassesOn(item is PSObject inner ? inner.BaseObject : item))
+                    {
+                        return inputData;
+                    }
+                }
+
                 var values = new List<string?>();
                 foreach (var item in list)
                 {
