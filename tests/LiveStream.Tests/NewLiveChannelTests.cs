@@ -288,7 +288,7 @@ public sealed class NewLiveChannelTests(EmulatorFixture emulator) : IClassFixtur
     {
         Assert.Equal(
             ["CatchupS3", "Description", "MachineId", "Mode", "OutputFormat", "Profile", "Record", "StopTimeout", "Tag"],
-            SigmaOnlyAttribute.ParameterNames(typeof(NewLiveChannelCommand)).Order());
+            ChannelSettingAttribute.ParameterNames(typeof(NewLiveChannelCommand)).Order());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

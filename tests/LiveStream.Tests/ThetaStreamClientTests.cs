@@ -18,7 +18,7 @@ public sealed class ThetaStreamClientTests(EmulatorFixture emulator) : IClassFix
     {
         var stream = await _theta.CreateStreamAsync(_theta.A, "Sunday service");
 
-        Assert.True(ThetaIds.IsStreamId(stream.Id), stream.Id);
+        Assert.True(LiveStream.Ids.IdForms.Matches(LiveStream.Ids.IdKind.ThetaStream, stream.Id), stream.Id);
         Assert.Equal("Sunday service", stream.Name);
         Assert.Equal("off", stream.Status);
         Assert.Equal(LiveStreamVendor.Theta, stream.Provider);

@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using LiveStream.Channels;
 using LiveStream.Http;
 using LiveStream.Sigma;
 using LiveStream.Theta;
@@ -58,6 +59,14 @@ namespace LiveStream.Model
             SecureString secret, HttpSettings settings) =>
             new LiveStreamConnection(name, LiveStreamVendor.Theta, serviceAccountId, serviceAccountId,
                 new VendorHttpClient("Theta", baseUri, new ThetaAuthenticator(serviceAccountId, secret), settings));
+
+        /// <summary>What the module knows of this connection's vendor: its channel id form, statuses and features.</summary>
+        internal VendorProfile Profile => VendorProfile.Of(Vendor);
+
+        /// <summary>This connection's channels behind the vendor-neutral contract; <paramref name="trace"/> hears the calls.</summary>
+        internal IChannelService Channels(IApiTrace? trace) => Vendor == LiveStreamVendor.Theta
+            ? new ThetaChannelService(CreateThetaClient(trace))
+            : (IChannelService)new SigmaChannelService(CreateSigmaClient(trace));
 
         internal SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
 

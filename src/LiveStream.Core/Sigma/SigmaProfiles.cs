@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LiveStream.Ids;
 
 namespace LiveStream.Sigma
 {
@@ -33,7 +34,7 @@ namespace LiveStream.Sigma
                 }
             }
 
-            return SigmaIds.IsId(nameOrId) ? nameOrId.ToLowerInvariant() : null;
+            return IdForms.Matches(IdKind.SigmaProfile, nameOrId) ? nameOrId.ToLowerInvariant() : null;
         }
 
         /// <summary>The documented name of a profile id, or the id itself when it is not one of the three.</summary>

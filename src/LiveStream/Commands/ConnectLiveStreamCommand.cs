@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Net;
+using LiveStream.Ids;
 using LiveStream.Connections;
 using LiveStream.Http;
 using LiveStream.Model;
@@ -64,15 +65,15 @@ namespace LiveStream.Commands
             var userName = Credential.UserName?.TrimStart('\\') ?? string.Empty;
             if (string.IsNullOrWhiteSpace(userName))
             {
-                ThrowInputError("LiveStream.InvalidCredential",
+                ThrowInputError(ErrorIds.InvalidCredential,
                     "The credential has no user name. Sigma: the user name is the Sigma username and the password its " +
                     "secret key. Theta: the user name is the service account id (srvacc_...) and the password its secret.",
                     ErrorCategory.InvalidArgument, null);
             }
 
-            if (vendor == LiveStreamVendor.Theta && !ThetaIds.IsServiceAccountId(userName))
+            if (vendor == LiveStreamVendor.Theta && !IdForms.Matches(IdKind.ThetaServiceAccount, userName))
             {
-                ThrowInputError("LiveStream.InvalidCredential",
+                ThrowInputError(ErrorIds.InvalidCredential,
                     $"'{userName}' is not a Theta service account id. Give the service account id (srvacc_ followed by " +
                     "25 letters or digits) as the credential's user name and its secret as the password.",
                     ErrorCategory.InvalidArgument, userName);
@@ -81,7 +82,7 @@ namespace LiveStream.Commands
             // The secret goes into a header as it is: a line break or a character outside printable ASCII cannot.
             if (vendor == LiveStreamVendor.Theta && ThetaAuthenticator.ProblemWith(Credential.Password) is string secretProblem)
             {
-                ThrowInputError("LiveStream.InvalidCredential",
+                ThrowInputError(ErrorIds.InvalidCredential,
                     $"{secretProblem} A Theta service account secret is printable ASCII (as the Theta console shows it); " +
                     "copy it again, without line breaks or spaces around it, into the credential's password.",
                     ErrorCategory.InvalidArgument, userName);
@@ -89,17 +90,15 @@ namespace LiveStream.Commands
 
             if (vendor == LiveStreamVendor.Sigma && SigmaAuthenticator.ProblemWithUserName(userName) is string userProblem)
             {
-                ThrowInputError("LiveStream.InvalidCredential",
+                ThrowInputError(ErrorIds.InvalidCredential,
                     $"{userProblem} Give the Sigma username (Sigma console: App management, Credential tab) as the " +
                     "credential's user name and the secret key as its password.",
                     ErrorCategory.InvalidArgument, userName);
             }
 
-            if (vendor == LiveStreamVendor.Sigma && !Guid.TryParse(AppId, out _))
+            if (vendor == LiveStreamVendor.Sigma && !IdForms.Matches(IdKind.SigmaApp, AppId))
             {
-                ThrowInputError("LiveStream.InvalidId",
-                    $"'{AppId}' is not a Sigma App ID. The App ID is a GUID such as " +
-                    "0c787e24-87a3-47da-a131-e8310f35aff7 (Sigma console: App management, General tab).",
+                ThrowInputError(ErrorIds.InvalidId, IdForms.NotAnId(IdKind.SigmaApp, AppId) + " " + IdAdvice.For(IdKind.SigmaApp),
                     ErrorCategory.InvalidArgument, AppId);
             }
 
@@ -161,7 +160,7 @@ namespace LiveStream.Commands
             if (baseUri.IsAbsoluteUri && !string.IsNullOrEmpty(baseUri.UserInfo))
             {
                 var shown = baseUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped);
-                ThrowInputError("LiveStream.InvalidBaseUri",
+                ThrowInputError(ErrorIds.InvalidBaseUri,
                     $"The base URI holds a user name or password before its host ({shown} with '...@' left out here). " +
                     "The module never sends it: give the address alone with -BaseUri and the account with -Credential.",
                     ErrorCategory.InvalidArgument, shown);
@@ -169,7 +168,7 @@ namespace LiveStream.Commands
 
             if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
             {
-                ThrowInputError("LiveStream.InvalidBaseUri",
+                ThrowInputError(ErrorIds.InvalidBaseUri,
                     $"'{baseUri}' is not an http or https address. Give the vendor's API address, e.g. " +
                     $"{SigmaClient.DefaultBaseUri} or {ThetaClient.DefaultBaseUri}.",
                     ErrorCategory.InvalidArgument, baseUri);
@@ -177,7 +176,7 @@ namespace LiveStream.Commands
 
             if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))
             {
-                ThrowInputError("LiveStream.InsecureBaseUri",
+                ThrowInputError(ErrorIds.InsecureBaseUri,
                     $"Refusing to send credentials over plain http to {baseUri.Host}. Use https, or http only to a " +
                     "loopback address (such as the local emulator at http://127.0.0.1).",
                     ErrorCategory.SecurityError, baseUri);

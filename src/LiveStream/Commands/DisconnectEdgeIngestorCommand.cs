@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Theta;
@@ -25,12 +26,12 @@ namespace LiveStream.Commands
         protected override void ProcessRecord()
         {
             var ingestorId = Id;
-            if (!ThetaIds.IsIngestorId(ingestorId))
+            if (!IdForms.Matches(IdKind.ThetaIngestor, ingestorId))
             {
-                var hint = ThetaIds.IsStreamId(ingestorId)
+                var hint = IdForms.Matches(IdKind.ThetaStream, ingestorId)
                     ? " It is a stream id: pipe the IngestorSelection that Select-EdgeIngestor returned, or give the ingestor's id."
                     : " Get-EdgeIngestor -State Selected lists the selected ingestors.";
-                WriteInputError("LiveStream.InvalidId",
+                WriteInputError(ErrorIds.InvalidId,
                     $"'{ingestorId}' is not a Theta Edge Ingestor id (0x followed by 40 hex digits).{hint}",
                     ErrorCategory.InvalidArgument, ingestorId);
                 return;

@@ -54,7 +54,7 @@ namespace LiveStream.Commands
 
                 if (!matched && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteInputError("LiveStream.ConnectionNotFound",
+                    WriteInputError(ErrorIds.ConnectionNotFound,
                         $"There is no connection named '{name}'. Get-LiveStreamConnection lists the connections of this session.",
                         ErrorCategory.ObjectNotFound, name);
                 }

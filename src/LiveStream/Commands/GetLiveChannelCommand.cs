@@ -5,24 +5,19 @@ using System.Management.Automation;
 using LiveStream.Completion;
 using LiveStream.Http;
 using LiveStream.Model;
-using LiveStream.Sigma;
-using LiveStream.Theta;
+using LiveStream.Channels;
 
 namespace LiveStream.Commands
 {
     /// <summary>
-    /// Reads channels by id, or lists those of a connection: a Sigma app's channels (paged by Sigma) or a Theta service
-    /// account's streams (answered whole).
+    /// Reads channels by id, or lists those of the connected accounts through each one's channel service, page by page.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LiveChannel", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(LiveChannel))]
-    public sealed class GetLiveChannelCommand : ChannelCmdlet
+    public sealed class GetLiveChannelCommand : PerItemCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
-
-        private static readonly string[] SigmaStatuses = { "Idle", "Active", "Stop" };
-        private static readonly string[] ThetaStatuses = { "On", "Off" };
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true,
             ValueFromPipelineByPropertyName = true)]
@@ -47,23 +42,42 @@ namespace LiveStream.Commands
         [Parameter(ParameterSetName = ListSet)]
         public LiveStreamVendor? Vendor { get; set; }
 
+        /// <summary>How many ids may be read at once (the id set only: a list reads its pages in order).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, 64)]
+        public override int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        // -Skip and -First in the id set: how many channels read are still to skip, and to write.
+        private ulong _idsToSkip;
+        private ulong _idsToWrite;
+        private ulong _idsRead;
+
+        protected override void BeginProcessing()
+        {
+            _idsToSkip = PagingParameters.Skip;
+            _idsToWrite = PagingParameters.First;
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
             {
-                ForEachChannelId(Id, GetSigma, GetTheta);
+                foreach (var (service, channelId) in new ChannelTargets(this).Resolve(Id))
+                {
+                    Dispatch(channelId, null, token => service.GetAsync(channelId, token), WriteRead);
+                }
+
                 return;
             }
 
-            var names = new NameFilter(Name);
+            var names = new ChannelNameFilter(Name);
             if (names.Error != null)
             {
                 ThrowTerminatingError(names.Error);
             }
 
-            var statusVendor = Status == null ? (LiveStreamVendor?)null
-                : ThetaStatuses.Contains(Status, StringComparer.OrdinalIgnoreCase) ? LiveStreamVendor.Theta : LiveStreamVendor.Sigma;
-            var connections = ConnectionsToList(Vendor ?? (Connection == null ? statusVendor : null));
+            var statusVendor = VendorProfile.OfStatus(Status)?.Vendor;
+            var connections = new ChannelTargets(this).ToList(Vendor ?? (Connection == null ? statusVendor : null));
             if (!CheckStatusFits(connections[0]))
             {
                 return;
@@ -87,7 +101,7 @@ namespace LiveStream.Commands
         /// Lists several accounts one after another as one list: -Skip and -First count across them, and
         /// -IncludeTotalCount writes one total, last.
         /// </summary>
-        private void ListEach(IReadOnlyList<LiveStreamConnection> connections, NameFilter names)
+        private void ListEach(IReadOnlyList<LiveStreamConnection> connections, ChannelNameFilter names)
         {
             var paging = PagingParameters;
             ulong skip = paging.Skip, first = paging.First, total = 0, serviceMatched = 0;
@@ -169,16 +183,15 @@ namespace LiveStream.Commands
         /// every channel that matches. A failure is that account's error record.
         /// </summary>
         private (bool ReadToEnd, ulong Matched, bool NameSentToService) List(LiveStreamConnection connection,
-            NameFilter names, Func<LiveChannel, bool>? counted)
+            ChannelNameFilter names, Func<LiveChannel, bool>? counted)
         {
-            var nameSent = connection.Vendor == LiveStreamVendor.Sigma ? names.SingleExactName : null;
+            var service = connection.Channels(Trace);
+            var nameSent = service.Profile.Supports(ChannelFeatures.NameFilter) ? names.SingleExactName : null;
             Func<LiveChannel, bool>? filter = names.IsEmpty || nameSent != null ? null : names.Matches;
             var keep = counted == null ? filter : channel => (filter == null || filter(channel)) && counted(channel);
             try
             {
-                var listed = connection.Vendor == LiveStreamVendor.Sigma
-                    ? ListSigma(SigmaClientFor(connection), nameSent, keep)
-                    : ListTheta(ThetaClientFor(connection), keep);
+                var listed = PagedOutput.Write(this, service.List(new ChannelQuery { Name = nameSent, Status = Status }), keep);
                 return (listed.ReadToEnd, listed.Matched, nameSent != null);
             }
             catch (LiveStreamApiException exception)
@@ -188,31 +201,32 @@ namespace LiveStream.Commands
             }
         }
 
-        private void GetSigma(SigmaClient client, string channelId) =>
-            Dispatch(channelId, null, token => client.GetChannelAsync(channelId, token), WriteObject);
-
-        private void GetTheta(ThetaClient client, string streamId) =>
-            Dispatch(streamId, null, token => client.GetStreamAsync(streamId, token), WriteObject);
-
-        /// <summary>Pages through the app's channels. A status and one exact name are sent as Sigma's q filter.</summary>
-        private (bool ReadToEnd, ulong Matched) ListSigma(SigmaClient client, string? nameSent, Func<LiveChannel, bool>? keep)
+        /// <summary>Writes a channel read by id, within -Skip and -First; -IncludeTotalCount counts them.</summary>
+        private void WriteRead(LiveChannel channel)
         {
-            var q = new SigmaListQuery().Where("status", Status?.ToLowerInvariant()).Where("name", nameSent).Filter;
-            return PagedOutput.Write(this, SigmaClient.MaxPerPage,
-                (page, perPage) => Await(token => client.ListChannelsAsync(q, SigmaClient.ChannelListOrder, page, perPage, token)),
-                keep);
+            _idsRead++;
+            if (_idsToSkip > 0)
+            {
+                _idsToSkip--;
+            }
+            else if (_idsToWrite > 0)
+            {
+                _idsToWrite--;
+                WriteObject(channel);
+            }
         }
 
-        /// <summary>The account's streams (at most three, in one answer); the status is Theta's filter, names are matched here.</summary>
-        private (bool ReadToEnd, ulong Matched) ListTheta(ThetaClient client, Func<LiveChannel, bool>? keep)
+        protected override void EndProcessing()
         {
-            var status = Status == null ? (ThetaStreamStatus?)null
-                : (ThetaStreamStatus)Enum.Parse(typeof(ThetaStreamStatus), Status, ignoreCase: true);
-            return PagedOutput.WriteWhole(this, () => Await(token => client.ListStreamsAsync(status, token)), keep);
+            base.EndProcessing();
+            if (ParameterSetName == IdSet && PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(_idsRead, 1.0));
+            }
         }
 
         /// <summary>One NotFound record per exact name that no channel of the accounts read matched.</summary>
-        private void WriteUnmatched(NameFilter names, ulong serviceMatched, IReadOnlyList<LiveStreamConnection> connections)
+        private void WriteUnmatched(ChannelNameFilter names, ulong serviceMatched, IReadOnlyList<LiveStreamConnection> connections)
         {
             var withStatus = Status == null ? string.Empty : $" with status {Status}";
             var where = connections.Count == 1
@@ -223,79 +237,24 @@ namespace LiveStream.Commands
                 WriteError(new ErrorRecord(
                     new ItemNotFoundException($"There is no channel named '{name}'{withStatus} on {where}. A name " +
                         "without wildcards must match exactly, case included; Get-LiveChannel -Name '*part*' matches loosely."),
-                    "LiveStream.NotFound", ErrorCategory.ObjectNotFound, name));
+                    ErrorIds.NotFound, ErrorCategory.ObjectNotFound, name));
             }
         }
 
         /// <summary>True when -Status is absent or one of the connection's vendor; otherwise one error record, nothing sent.</summary>
         private bool CheckStatusFits(LiveStreamConnection connection)
         {
-            var statuses = connection.Vendor == LiveStreamVendor.Theta ? ThetaStatuses : SigmaStatuses;
-            if (Status == null || statuses.Contains(Status, StringComparer.OrdinalIgnoreCase))
+            var profile = connection.Profile;
+            if (Status == null || profile.HasStatus(Status))
             {
                 return true;
             }
 
-            WriteInputError("LiveStream.InvalidArgument",
-                $"-Status {Status} is not a status of {connection.Vendor} channels, and {connection} is a " +
-                $"{connection.Vendor} connection. Its channels are {string.Join(", ", statuses)}.",
+            WriteInputError(ErrorIds.InvalidArgument,
+                $"-Status {Status} is not a status of {profile} channels, and {connection} is a {profile} connection. " +
+                $"Its channels are {string.Join(", ", profile.Statuses)}.",
                 ErrorCategory.InvalidArgument, Status);
             return false;
-        }
-
-        /// <summary>
-        /// -Name: a name without wildcards matches exactly (as Sigma compares names); a pattern with wildcards matches
-        /// case-insensitively. A malformed pattern is <see cref="Error"/>.
-        /// </summary>
-        private sealed class NameFilter
-        {
-            private readonly string[] _names;
-            private readonly HashSet<string> _exactNames;
-            private readonly List<WildcardPattern> _patterns = new List<WildcardPattern>();
-            private readonly HashSet<string> _exactSeen = new HashSet<string>(StringComparer.Ordinal);
-
-            public NameFilter(string[]? names)
-            {
-                _names = names ?? new string[0];
-                _exactNames = new HashSet<string>(_names.Where(name => !WildcardPattern.ContainsWildcardCharacters(name)),
-                    StringComparer.Ordinal);
-                foreach (var name in _names.Where(WildcardPattern.ContainsWildcardCharacters))
-                {
-                    var pattern = NamePattern.Create(name, out var error);
-                    if (pattern == null)
-                    {
-                        Error ??= error;
-                        continue;
-                    }
-
-                    _patterns.Add(pattern);
-                }
-            }
-
-            public ErrorRecord? Error { get; }
-
-            public bool IsEmpty => _names.Length == 0;
-
-            /// <summary>The name when -Name is one name without wildcards, which a service can filter on.</summary>
-            public string? SingleExactName => _names.Length == 1 && _exactNames.Count == 1 ? _names[0] : null;
-
-            public bool Matches(LiveChannel channel)
-            {
-                if (_exactNames.Contains(channel.Name))
-                {
-                    _exactSeen.Add(channel.Name);
-                    return true;
-                }
-
-                return _patterns.Any(pattern => pattern.IsMatch(channel.Name));
-            }
-
-            /// <summary>
-            /// The exact names no channel matched, once every list was read: neither matched here nor, for the one
-            /// name a service filtered on, found by that service (<paramref name="serviceMatched"/> channels).
-            /// </summary>
-            public IEnumerable<string> Unmatched(ulong serviceMatched) =>
-                _exactNames.Where(name => !_exactSeen.Contains(name) && !(SingleExactName != null && serviceMatched > 0));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Sigma;
@@ -50,7 +51,7 @@ namespace LiveStream.Commands
             {
                 foreach (var id in Id)
                 {
-                    if (CheckSigmaId(id, "session"))
+                    if (CheckId(IdKind.SigmaSession, id))
                     {
                         ForItem(id, () => WriteSession(client, id));
                     }
@@ -59,7 +60,7 @@ namespace LiveStream.Commands
                 return;
             }
 
-            if (ChannelId != null && !CheckSigmaId(ChannelId, "channel"))
+            if (ChannelId != null && !CheckId(IdKind.SigmaChannel, ChannelId))
             {
                 return;
             }
@@ -78,7 +79,7 @@ namespace LiveStream.Commands
             var session = Await(token => client.FindSessionAsync(new SigmaListQuery().Where("id", id), token));
             if (session == null)
             {
-                WriteInputError("LiveStream.NotFound",
+                WriteInputError(ErrorIds.NotFound,
                     $"There is no session '{id}' in Sigma app {client.Origin?.AccountId}. Get-LiveSession -ChannelId <id> lists a channel's sessions.",
                     ErrorCategory.ObjectNotFound, id);
                 return;

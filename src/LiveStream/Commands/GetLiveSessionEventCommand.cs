@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Ids;
 using LiveStream.Http;
 using LiveStream.Completion;
 using LiveStream.Model;
@@ -75,14 +76,14 @@ namespace LiveStream.Commands
         {
             if (Follow && Descending)
             {
-                ThrowInputError("LiveStream.InvalidArgument",
+                ThrowInputError(ErrorIds.InvalidArgument,
                     "-Follow writes events in the order they happen; it cannot be combined with -Descending. Leave one out.",
                     ErrorCategory.InvalidArgument, null);
             }
 
             if (!Follow && TimeoutGiven)
             {
-                ThrowInputError("LiveStream.InvalidArgument",
+                ThrowInputError(ErrorIds.InvalidArgument,
                     "-TimeoutSec limits how long -Follow follows; without -Follow the events are read once. Add -Follow, " +
                     "or leave -TimeoutSec out.", ErrorCategory.InvalidArgument, null);
             }
@@ -115,13 +116,13 @@ namespace LiveStream.Commands
             object target = Channel ?? (object)channelId;
             if (Channel?.Provider == LiveStreamVendor.Theta)
             {
-                WriteInputError("LiveStream.NotSupported",
+                WriteInputError(ErrorIds.NotSupported,
                     string.Format(CultureInfo.InvariantCulture, ChannelSession.ThetaHasNoSessions, target, channelId),
                     ErrorCategory.InvalidOperation, target);
                 return;
             }
 
-            if (!CheckSigmaId(channelId, "channel"))
+            if (!CheckId(IdKind.SigmaChannel, channelId))
             {
                 return;
             }
@@ -139,7 +140,7 @@ namespace LiveStream.Commands
                     ?? Await(token => sigma.FindSessionAsync(new SigmaListQuery().Where("channelId", channelId), token))?.Id;
                 if (sessionId == null)
                 {
-                    WriteInputError("LiveStream.NoSession",
+                    WriteInputError(ErrorIds.NoSession,
                         $"Channel {target} has had no session yet: nothing has published to it. Wait-LiveChannel -State " +
                         "Live waits until it broadcasts; Get-LiveSessionEvent -Follow follows it from then on.",
                         ErrorCategory.InvalidArgument, target);
@@ -219,7 +220,7 @@ namespace LiveStream.Commands
 
                         if (followed.Problem != null)
                         {
-                            WriteInputError("LiveStream.NoSession", followed.Problem, ErrorCategory.InvalidArgument,
+                            WriteInputError(ErrorIds.NoSession, followed.Problem, ErrorCategory.InvalidArgument,
                                 followed.Target);
                         }
                     }

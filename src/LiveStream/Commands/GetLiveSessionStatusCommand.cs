@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
 
@@ -48,7 +49,7 @@ namespace LiveStream.Commands
             {
                 foreach (var channelId in ChannelId)
                 {
-                    if (CheckSigmaId(channelId, "channel"))
+                    if (CheckId(IdKind.SigmaChannel, channelId))
                     {
                         ForChannel(channelId, null, LiveStreamVendor.Sigma, channelId);
                     }
@@ -74,7 +75,7 @@ namespace LiveStream.Commands
         {
             if (vendor == LiveStreamVendor.Theta)
             {
-                WriteInputError("LiveStream.NotSupported",
+                WriteInputError(ErrorIds.NotSupported,
                     string.Format(CultureInfo.InvariantCulture, ChannelSession.ThetaHasNoSessions, target, channelId),
                     ErrorCategory.InvalidOperation, target);
                 return;
@@ -91,7 +92,7 @@ namespace LiveStream.Commands
                 {
                     if (status == null)
                     {
-                        WriteInputError("LiveStream.NoSession",
+                        WriteInputError(ErrorIds.NoSession,
                             string.Format(CultureInfo.InvariantCulture, ChannelSession.NotBroadcasting, target, channelId),
                             ErrorCategory.InvalidArgument, target);
                     }

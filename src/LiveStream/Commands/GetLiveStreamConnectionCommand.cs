@@ -39,7 +39,7 @@ namespace LiveStream.Commands
 
             if (!any && !WildcardPattern.ContainsWildcardCharacters(Name))
             {
-                WriteInputError("LiveStream.ConnectionNotFound",
+                WriteInputError(ErrorIds.ConnectionNotFound,
                     $"There is no connection named '{Name}'. Connect-LiveStream -Name '{Name}' creates one.",
                     ErrorCategory.ObjectNotFound, Name);
             }

@@ -25,7 +25,7 @@ namespace LiveStream.Commands
                     new ArgumentException($"'{name}' is not a valid wildcard pattern: {exception.Message} To match " +
                         $"[ or ] literally, escape them with a backtick ('{WildcardPattern.Escape(name)}'), as " +
                         "[WildcardPattern]::Escape() does.", exception),
-                    "LiveStream.InvalidPattern", ErrorCategory.InvalidArgument, name);
+                    ErrorIds.InvalidPattern, ErrorCategory.InvalidArgument, name);
                 return null;
             }
         }

@@ -55,7 +55,7 @@ namespace LiveStream.Commands
             var bucketProblem = BucketNameProblem(Bucket);
             if (bucketProblem != null)
             {
-                ThrowInputError("LiveStream.InvalidArgument",
+                ThrowInputError(ErrorIds.InvalidArgument,
                     $"'{Bucket}' is not an S3 bucket name: {bucketProblem}. A bucket name has 3 to 63 lowercase letters, " +
                     "digits, dots and hyphens, and begins and ends with a letter or digit, e.g. 'vod-catchup'.",
                     ErrorCategory.InvalidArgument, Bucket);
@@ -64,7 +64,7 @@ namespace LiveStream.Commands
             if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) ||
                 (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp) || endpoint.Host.Length == 0)
             {
-                ThrowInputError("LiveStream.InvalidArgument",
+                ThrowInputError(ErrorIds.InvalidArgument,
                     $"'{Endpoint}' is not an S3 endpoint: give the absolute http or https address of the S3 service, " +
                     "e.g. https://s3.ap-southeast-1.amazonaws.com or https://minio.example.com:9000.",
                     ErrorCategory.InvalidArgument, Endpoint);

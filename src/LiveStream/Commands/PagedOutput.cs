@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LiveStream.Http;
+using System.Threading.Tasks;
 using LiveStream.Model;
+using LiveStream.Paging;
 
 namespace LiveStream.Commands
 {
@@ -14,26 +16,14 @@ namespace LiveStream.Commands
     internal static class PagedOutput
     {
         /// <summary>
-        /// <see cref="Write{T}"/> for a list the service answers whole (no paging): <paramref name="read"/> is called
-        /// once, as the only page.
-        /// </summary>
-        public static (bool ReadToEnd, ulong Matched) WriteWhole<T>(PSCmdlet cmdlet, Func<IReadOnlyList<T>> read,
-            Func<T, bool>? keep = null) =>
-            Write(cmdlet, int.MaxValue, (page, perPage) =>
-                {
-                    var items = page == 1 ? read() : Array.Empty<T>();
-                    return new Page<T>(items, items.Count, page, perPage);
-                },
-                keep);
-
-        /// <summary>
-        /// Writes the items that <paramref name="keep"/> accepts (all when null) from the pages <paramref name="fetch"/>
-        /// returns for a page number and size. Without a filter, -Skip starts at the page that holds the first wanted
+        /// Writes the items that <paramref name="keep"/> accepts (all when null) from <paramref name="pages"/>, honouring
+        /// -First, -Skip and -IncludeTotalCount. Without a filter, -Skip starts at the page that holds the first wanted
         /// item and -IncludeTotalCount writes the service's total first; with a filter, -IncludeTotalCount reads every
         /// page and writes the number of matches last. Returns whether the list was read to its end and how many items
         /// matched (skipped ones included).
         /// </summary>
-        public static (bool ReadToEnd, ulong Matched) Write<T>(PSCmdlet cmdlet, int perPage, Func<int, int, Page<T>> fetch, Func<T, bool>? keep = null)
+        public static (bool ReadToEnd, ulong Matched) Write<T>(LiveStreamCmdlet cmdlet, Pageable<T> pages,
+            Func<T, bool>? keep = null)
         {
             var paging = cmdlet.PagingParameters;
             var first = paging.First;
@@ -44,26 +34,21 @@ namespace LiveStream.Commands
                 return (false, 0);
             }
 
-            var startPage = 1;
-            if (keep == null)
-            {
-                var pagesToSkip = Math.Min(skip / (ulong)perPage, int.MaxValue - 1UL);
-                startPage += (int)pagesToSkip;
-                skip -= pagesToSkip * (ulong)perPage;
-            }
-
+            var skipPages = keep == null ? skip : 0;
+            skip -= keep == null && pages.PageSize != int.MaxValue ? skip / (ulong)pages.PageSize * (ulong)pages.PageSize : 0;
             ulong written = 0;
             ulong matched = 0;
-            var sequence = new PageSequence<T>();
-            for (var page = startPage; ; page++)
+            var firstPage = true;
+            var reader = pages.Read(skipPages);
+            while (cmdlet.Await(reader.NextAsync(cmdlet.StopToken)) is { } page)
             {
-                var result = fetch(page, perPage);
-                if (page == startPage && keep == null && paging.IncludeTotalCount)
+                if (firstPage && keep == null && paging.IncludeTotalCount)
                 {
-                    cmdlet.WriteObject(paging.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
+                    cmdlet.WriteObject(paging.NewTotalCount((ulong)Math.Max(0, page.Total), 1.0));
                 }
 
-                foreach (var item in sequence.Accept(result, page))
+                firstPage = false;
+                foreach (var item in page.Items)
                 {
                     if (keep != null && !keep(item))
                     {
@@ -82,21 +67,23 @@ namespace LiveStream.Commands
                     }
                 }
 
-                if (result.IsLast)
-                {
-                    if (countMatches)
-                    {
-                        cmdlet.WriteObject(paging.NewTotalCount(matched, 1.0));
-                    }
-
-                    return (true, matched);
-                }
-
-                if (written >= first && !countMatches)
+                if (written >= first && !countMatches && !page.IsLast)
                 {
                     return (false, matched);
                 }
             }
+
+            if (countMatches)
+            {
+                cmdlet.WriteObject(paging.NewTotalCount(matched, 1.0));
+            }
+
+            return (true, matched);
         }
+
+        /// <summary>The old page-function form, for lists not yet given a <see cref="Pageable{T}"/>.</summary>
+        public static (bool ReadToEnd, ulong Matched) Write<T>(LiveStreamCmdlet cmdlet, int perPage,
+            Func<int, int, Page<T>> fetch, Func<T, bool>? keep = null) =>
+            Write(cmdlet, new Pageable<T>(perPage, (page, size, token) => Task.FromResult(fetch(page, size))), keep);
     }
 }

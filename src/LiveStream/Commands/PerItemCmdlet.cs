@@ -24,7 +24,7 @@ namespace LiveStream.Commands
         /// <summary>How many calls may be in flight at once. 1 runs items strictly one after another.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        public virtual int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
         /// <summary>
         /// Sends <paramref name="call"/> for one item (after ShouldProcess on <paramref name="description"/>, when
@@ -69,7 +69,7 @@ namespace LiveStream.Commands
         /// Writes the error record of an item that fails before any call (a malformed id, say) after the results of the
         /// items before it, so that output and errors keep input order.
         /// </summary>
-        protected void WriteErrorInOrder(ErrorRecord record)
+        protected internal void WriteErrorInOrder(ErrorRecord record)
         {
             if (_inFlight.Count == 0 || _finishing)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
 using LiveStream.Theta;
@@ -25,9 +26,9 @@ namespace LiveStream.Commands
 
         protected override void BeginProcessing()
         {
-            if (Id != null && !ThetaIds.IsIngestorId(Id))
+            if (Id != null && !IdForms.Matches(IdKind.ThetaIngestor, Id))
             {
-                ThrowInputError("LiveStream.InvalidId",
+                ThrowInputError(ErrorIds.InvalidId,
                     $"'{Id}' is not a Theta Edge Ingestor id. An ingestor id is 0x followed by 40 hex digits; " +
                     "Get-EdgeIngestor lists them. Leave out -Id to select the nearest available ingestor.",
                     ErrorCategory.InvalidArgument, Id);
@@ -41,7 +42,7 @@ namespace LiveStream.Commands
         protected override void ProcessRecord()
         {
             var streamId = ChannelId;
-            if (!CheckThetaStreamId(streamId))
+            if (!CheckId(IdKind.ThetaStream, streamId))
             {
                 return;
             }
@@ -93,7 +94,7 @@ namespace LiveStream.Commands
                                 $"({result.Selection.IngestUrl}). Selecting {ingestorId} would move the stream, and the " +
                                 "server and stream key its encoder uses would stop working. Add -Force to move it, or " +
                                 $"release the current one first (Disconnect-EdgeIngestor -Id {result.Selection.IngestorId})."),
-                            "LiveStream.IngestorAlreadySelected", ErrorCategory.ResourceExists, streamId));
+                            ErrorIds.IngestorAlreadySelected, ErrorCategory.ResourceExists, streamId));
                     }
                 },
                 $"Theta stream {streamId}");

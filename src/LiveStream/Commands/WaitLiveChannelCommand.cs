@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using LiveStream.Ids;
 using LiveStream.Completion;
 using System.Threading.Tasks;
 using LiveStream.Http;
@@ -52,10 +53,10 @@ namespace LiveStream.Commands
         {
             foreach (var channelId in Id)
             {
-                var vendor = ChannelCmdlet.VendorOfChannelId(channelId);
+                var vendor = LiveStream.Channels.VendorProfile.OfChannelId(channelId)?.Vendor;
                 if (Connection == null && vendor == null)
                 {
-                    WriteInputError("LiveStream.InvalidId",
+                    WriteInputError(ErrorIds.InvalidId,
                         $"'{channelId}' is neither a Sigma channel id (a GUID such as 42efeee4-e94e-4444-b0a6-90850413519d) " +
                         "nor a Theta stream id (stream_ followed by 25 letters or digits). Get-LiveChannel lists them.",
                         ErrorCategory.InvalidArgument, channelId);
@@ -64,8 +65,8 @@ namespace LiveStream.Commands
 
                 var connection = Connection != null ? Current(Connection) : ResolveConnection(vendor!.Value);
                 var fits = connection.Vendor == LiveStreamVendor.Theta
-                    ? CheckThetaStreamId(channelId)
-                    : CheckSigmaId(channelId, "channel");
+                    ? CheckId(IdKind.ThetaStream, channelId)
+                    : CheckId(IdKind.SigmaChannel, channelId);
                 if (!fits)
                 {
                     continue;
@@ -128,7 +129,7 @@ namespace LiveStream.Commands
                             ? "Stop the encoder or the channel (Stop-LiveChannel), or wait longer with -TimeoutSec."
                             : "Check that the encoder pushes to the channel's IngestUrl with its StreamKey, or wait longer " +
                               "with -TimeoutSec.")),
-                    "LiveStream.WaitTimeout", ErrorCategory.OperationTimeout, waiter.Watch.ChannelId));
+                    ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, waiter.Watch.ChannelId));
             }
         }
 
@@ -170,7 +171,7 @@ namespace LiveStream.Commands
                             continue;
                         case WatchOutcome.CannotReach:
                             waiter.Done = true;
-                            WriteError(new ErrorRecord(new InvalidOperationException(result.Text), "LiveStream.NotStarted",
+                            WriteError(new ErrorRecord(new InvalidOperationException(result.Text), ErrorIds.NotStarted,
                                 ErrorCategory.InvalidOperation, waiter.Watch.ChannelId));
                             continue;
                         default:
