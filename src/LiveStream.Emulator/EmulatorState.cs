@@ -27,7 +27,14 @@ public sealed class EmulatorState
 
     public Faults Faults { get; } = new();
 
+    private int _inFlight;
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Counts a vendor request in while it is handled: returns how many are in flight with it.</summary>
+    public int Enter() => Interlocked.Increment(ref _inFlight);
+
+    public void Leave() => Interlocked.Decrement(ref _inFlight);
 
     public void Record(RecordedRequest request)
     {

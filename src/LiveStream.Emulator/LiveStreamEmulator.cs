@@ -43,15 +43,22 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
         var state = new EmulatorState(options);
         app.Use(async (context, next) =>
         {
-            await RecordAsync(context, state);
             var path = context.Request.Path.Value ?? "/";
             if (path.StartsWith(ControlApi.Prefix, StringComparison.Ordinal))
             {
                 await next(context);
+                return;
             }
-            else
+
+            var inFlight = state.Enter();
+            try
             {
+                await RecordAsync(context, state, inFlight);
                 await FaultInjection.InvokeAsync(context, next, state);
+            }
+            finally
+            {
+                state.Leave();
             }
         });
 
@@ -75,18 +82,13 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
         }
     }
 
-    private static async Task RecordAsync(HttpContext context, EmulatorState state)
+    private static async Task RecordAsync(HttpContext context, EmulatorState state, int inFlight)
     {
         var request = context.Request;
         request.EnableBuffering();
         using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         request.Body.Position = 0;
-        if ((request.Path.Value ?? string.Empty).StartsWith(ControlApi.Prefix, StringComparison.Ordinal))
-        {
-            return;
-        }
-
         state.Record(new RecordedRequest(
             state.Clock.UtcNow,
             request.Method,
@@ -94,7 +96,7 @@ public sealed class LiveStreamEmulator : IAsyncDisposable
             request.QueryString.Value ?? string.Empty,
             request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(),
                 StringComparer.OrdinalIgnoreCase),
-            body));
+            body) { InFlight = inFlight });
     }
 
     /// <summary>Completes when the host is told to stop: Ctrl+C (SIGINT), SIGTERM or SIGQUIT when run as a program.</summary>

@@ -7,4 +7,8 @@ public sealed record RecordedRequest(
     string Path,
     string Query,
     Dictionary<string, string> Headers,
-    string Body);
+    string Body)
+{
+    /// <summary>How many vendor requests the emulator was handling when this one arrived, itself included.</summary>
+    public int InFlight { get; init; } = 1;
+}

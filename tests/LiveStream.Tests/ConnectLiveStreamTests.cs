@@ -199,7 +199,7 @@ public sealed class ConnectLiveStreamTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
-    public void Stopping_the_pipeline_ends_a_slow_call_within_a_second()
+    public void Stopping_the_pipeline_ends_a_slow_call_before_its_answer_comes()
     {
         emulator.State.Faults.Add(new FaultRule(PathPattern: "^/api/livestream/sessions", LatencyMs: 15_000));
         try
@@ -212,12 +212,9 @@ public sealed class ConnectLiveStreamTests(EmulatorFixture emulator) : IClassFix
             var running = pipeline.BeginInvoke();
             WaitUntil(() => emulator.Requests("/api/livestream/sessions").Count > 0, TimeSpan.FromSeconds(10));
 
-            var clock = Stopwatch.StartNew();
             pipeline.Stop();
-            Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
-            clock.Stop();
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {clock.Elapsed}");
+            Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10)), "Connect-LiveStream did not stop");
             Assert.Equal(PSInvocationState.Stopped, pipeline.InvocationStateInfo.State);
             Assert.Empty(_shell.Run("Get-LiveStreamConnection -Name *").Output);
         }

@@ -101,19 +101,23 @@ public sealed class SessionLifecycleTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public void Stopping_a_wait_ends_it_within_a_second()
+    public void Stopping_a_wait_ends_it_with_no_look_after_the_stop()
     {
         var channel = _shell.Run("New-LiveChannel -Name 'never' | Start-LiveChannel -PassThru").Single<LiveChannel>();
+        emulator.State.ClearRequests();
         using var pipeline = _shell.Create("Wait-LiveChannel -Id $id -TimeoutSec 60", ("id", channel.Id));
         var running = pipeline.BeginInvoke();
-        Thread.Sleep(1500);
+        SpinWait.SpinUntil(() => emulator.Requests("/api/livestream/").Count >= 2, TimeSpan.FromSeconds(30));
+        Assert.True(emulator.Requests("/api/livestream/").Count >= 2, "the wait never looked at the channel");
 
-        var clock = Stopwatch.StartNew();
         pipeline.Stop();
 
-        Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {clock.Elapsed}");
+        // A wait of 60 s that ended now was stopped: no WaitTimeout record, and nothing asked after the stop returned.
+        Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the wait did not stop");
         Assert.Equal(PSInvocationState.Stopped, pipeline.InvocationStateInfo.State);
+        var seenAtStop = emulator.Requests("/api/livestream/").Count;
+        _shell.Run("Get-LiveStreamConnection").AssertSuccess();
+        Assert.Equal(seenAtStop, emulator.Requests("/api/livestream/").Count);
     }
 
     [Fact]

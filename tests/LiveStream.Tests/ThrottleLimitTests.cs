@@ -64,13 +64,13 @@ public sealed class ThrottleLimitTests(EmulatorFixture emulator) : IClassFixture
         await emulator.AddFaultAsync(new FaultRule("^/api/livestream/channels/[^/]+$", Method: "GET", LatencyMs: 40));
         emulator.State.ClearRequests();
 
-        var clock = Stopwatch.StartNew();
         var result = _shell.Run("$ids | Get-LiveChannel -ThrottleLimit 1", ("ids", ids));
 
         result.AssertSuccess();
         Assert.Equal(ids, result.Objects<LiveChannel>().Select(channel => channel.Id));
-        var times = emulator.Requests("/api/livestream/channels/").Select(request => request.Time).ToList();
-        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(35)));
+        var gets = emulator.Requests("/api/livestream/channels/");
+        Assert.Equal(4, gets.Count);
+        Assert.All(gets, request => Assert.Equal(1, request.InFlight));
     }
 
     [Fact]
@@ -90,18 +90,16 @@ public sealed class ThrottleLimitTests(EmulatorFixture emulator) : IClassFixture
             Thread.Sleep(20);
         }
 
-        var clock = Stopwatch.StartNew();
         pipeline.Stop();
-        Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {clock.Elapsed}");
+        // Each answer is 30 s away: a pipeline that ended now was stopped with its calls in flight, not answered.
+        Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the pipeline did not stop");
         Assert.Equal(PSInvocationState.Stopped, pipeline.InvocationStateInfo.State);
         Assert.Equal(16, emulator.Requests("/api/livestream/channels/").Count);
     }
 
-    /// <summary>The most requests that arrived within 5 ms of each other: more than one means they ran side by side.</summary>
-    private static int MaxOverlap(IReadOnlyList<RecordedRequest> requests) =>
-        requests.Max(request => requests.Count(other => (other.Time - request.Time).Duration() < TimeSpan.FromMilliseconds(5)));
+    /// <summary>The most requests the emulator was handling at once: more than one means they ran side by side.</summary>
+    private static int MaxOverlap(IReadOnlyList<RecordedRequest> requests) => requests.Max(request => request.InFlight);
 
     public Task DisposeAsync()
     {

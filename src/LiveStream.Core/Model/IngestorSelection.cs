@@ -12,27 +12,27 @@ namespace LiveStream.Model
         public static readonly TimeSpan UnusedLifetime = TimeSpan.FromMinutes(5);
 
         /// <summary>The RTMP server the encoder pushes to (the vendor's stream_server).</summary>
-        public string IngestUrl { get; set; } = string.Empty;
+        public string IngestUrl { get; internal set; } = string.Empty;
 
         /// <summary>The encoder's stream key (the vendor's stream_key). A secret of the stream's owner.</summary>
-        public string StreamKey { get; set; } = string.Empty;
+        public string StreamKey { get; internal set; } = string.Empty;
 
-        public string IngestorId { get; set; } = string.Empty;
+        public string IngestorId { get; internal set; } = string.Empty;
 
         /// <summary>The Theta stream (stream_...) the ingestor was selected for.</summary>
-        public string ChannelId { get; set; } = string.Empty;
+        public string ChannelId { get; internal set; } = string.Empty;
 
         /// <summary>
         /// When the vendor answered the selection, by this computer's clock; null for a selection made earlier (one
         /// that Select-EdgeIngestor found and kept), as the vendor does not say when that was.
         /// </summary>
-        public DateTimeOffset? SelectedAt { get; set; }
+        public DateTimeOffset? SelectedAt { get; internal set; }
 
         /// <summary>
         /// <see cref="SelectedAt"/> plus five minutes: the selection lapses then if no encoder pushes to it; null when
         /// <see cref="SelectedAt"/> is.
         /// </summary>
-        public DateTimeOffset? ExpiresAt { get; set; }
+        public DateTimeOffset? ExpiresAt { get; internal set; }
 
         /// <summary>What to paste into OBS (Settings, Stream): the service, the server and the stream key.</summary>
         public string ObsHint =>

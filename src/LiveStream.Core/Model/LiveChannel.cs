@@ -9,51 +9,51 @@ namespace LiveStream.Model
     /// </summary>
     public sealed class LiveChannel
     {
-        public string Id { get; set; } = string.Empty;
+        public string Id { get; internal set; } = string.Empty;
 
         /// <summary>The same as <see cref="Id"/>, so that piping a channel binds -ChannelId of the session cmdlets.</summary>
         public string ChannelId => Id;
 
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; internal set; } = string.Empty;
 
         /// <summary>Sigma: idle, active, stop. Theta: on, off.</summary>
-        public string? Status { get; set; }
+        public string? Status { get; internal set; }
 
-        public string? Description { get; set; }
+        public string? Description { get; internal set; }
 
         // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
         internal string[] Tags { get; set; } = Array.Empty<string>();
 
         /// <summary>Sigma's latency mode, e.g. ultra-low-latency.</summary>
-        public string? Mode { get; set; }
+        public string? Mode { get; internal set; }
 
         /// <summary>Sigma transcode profiles by name (1080p, 720p, 480p) or id when the id is not one of the three.</summary>
         // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
         internal string[] Profiles { get; set; } = Array.Empty<string>();
 
         /// <summary>RTMP server the encoder pushes to (Sigma input.rtmpServer, Theta stream_server).</summary>
-        public string? IngestUrl { get; set; }
+        public string? IngestUrl { get; internal set; }
 
         /// <summary>The encoder's stream key (Sigma input.streamToken, Theta stream_key). A secret of the channel owner.</summary>
-        public string? StreamKey { get; set; }
+        public string? StreamKey { get; internal set; }
 
         /// <summary>HLS playback URL (Sigma liveStreamUrl, Theta playback_uri).</summary>
-        public string? PlaybackUrl { get; set; }
+        public string? PlaybackUrl { get; internal set; }
 
         /// <summary>Theta's hosted player page (player_uri).</summary>
-        public string? PlayerUrl { get; set; }
+        public string? PlayerUrl { get; internal set; }
 
-        public string? CurrentSessionId { get; set; }
+        public string? CurrentSessionId { get; internal set; }
 
         /// <summary>Whether Sigma records a catchup copy of each session.</summary>
-        public bool Catchup { get; set; }
+        public bool Catchup { get; internal set; }
 
         /// <summary>Where catchup copies go, when the channel stores them on S3.</summary>
-        public LiveS3Destination? CatchupDestination { get; set; }
+        public LiveS3Destination? CatchupDestination { get; internal set; }
 
-        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; internal set; }
 
-        public DateTimeOffset? UpdatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; internal set; }
 
         // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
         internal LiveStreamVendor Provider { get; set; }
