@@ -19,6 +19,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The emulator process's working set now, in bytes.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public static async Task<EmulatorProcess> StartAsync()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "LiveStream.Emulator.dll");
