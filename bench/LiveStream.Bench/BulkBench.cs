@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Management.Automation;
 using static LiveStream.Bench.Measure;
 
@@ -43,24 +44,26 @@ internal static class BulkBench
 
     /// <summary>
     /// Many channels (10,000) at 64: timed rounds, then one round with -PassThru that checks the output's order and
-    /// samples the live heap, against the same for a tenth of the channels.
+    /// samples the live heap, against the same for a tenth of the channels. What bounds it: the same stop at 0 ms (the
+    /// floor the machine's processors set), and the processor time both processes use in the timed rounds.
     /// </summary>
-    public static async Task<List<BenchRow>> AtScaleAsync(EmulatorSeeder seeder, BenchRunspace shell, int channels,
-        int latencyMs, int rounds, TimeSpan limit)
+    public static async Task<List<BenchRow>> AtScaleAsync(EmulatorSeeder seeder, EmulatorProcess emulator,
+        BenchRunspace shell, int channels, int latencyMs, int rounds, TimeSpan limit)
     {
         await seeder.ResetAsync();
         var ids = await StartedChannelsAsync(seeder, channels);
-        await seeder.AddLatencyAsync("DELETE", StopPath, latencyMs);
         const string stop = "$ids | Stop-LiveChannel -ThrottleLimit 64 -Confirm:$false";
+        var floor = Time(() => shell.Run(stop, null, limit, ("ids", ids)));
+        await seeder.AddLatencyAsync("DELETE", StopPath, latencyMs);
         var times = new List<TimeSpan>();
+        var (benchCpu, emulatorCpu) = (TimeSpan.Zero, TimeSpan.Zero);
         for (var round = 0; round < rounds; round++)
         {
-            if (round > 0)
-            {
-                await seeder.StartAsync(ids);
-            }
-
+            await seeder.StartAsync(ids);
+            var (benchBefore, emulatorBefore) = (Process.GetCurrentProcess().TotalProcessorTime, emulator.ProcessorTime);
             times.Add(Time(() => shell.Run(stop, null, limit, ("ids", ids))));
+            benchCpu += Process.GetCurrentProcess().TotalProcessorTime - benchBefore;
+            emulatorCpu += emulator.ProcessorTime - emulatorBefore;
         }
 
         var tenth = ids.Take(channels / 10).ToArray();
@@ -77,6 +80,10 @@ internal static class BulkBench
         [
             new(Section, $"stop {channels} channels at {latencyMs} ms, -ThrottleLimit 64 (median of {rounds})",
                 $"{Spread(times)}: {ratio:0.00}x ideal ({Ms(ideal)})", "<= 1.3x ideal", ratio <= 1.3),
+            new(Section, $"the same at 0 ms latency (the floor this machine's processors set; one run)", Ms(floor)),
+            new(Section, $"processor time per timed round at {latencyMs} ms: benchmark process (module, engine), emulator",
+                $"{benchCpu.TotalSeconds / rounds:0.0} s, {emulatorCpu.TotalSeconds / rounds:0.0} s " +
+                $"({Environment.ProcessorCount} cores x {Median(times).TotalSeconds:0.0} s wall = {Environment.ProcessorCount * Median(times).TotalSeconds:0.0} s)"),
             new(Section, $"stop {channels} channels -PassThru: output in input order", inOrder ? "yes" : "NO", "yes", inOrder),
             new(Section, $"stop {channels} vs {tenth.Length} channels -PassThru: peak live managed memory above baseline",
                 $"{MiB(peak)} vs {MiB(smallPeak)}: {growth:0.00}x for 10x the channels", "< 2x", growth < 2),

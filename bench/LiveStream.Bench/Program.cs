@@ -8,7 +8,7 @@ using LiveStream.Emulator;
 // pwsh part and writes docs/benchmarks.md. Alone (from the repository root):
 //   dotnet run -c Release --project bench/LiveStream.Bench -- [--quick] [--calls 2000] [--rounds 5] [--channels 1000]
 //       [--bulk-channels 10000] [--latency-ms 20] [--events 100000] [--big-events 1000000] [--big-limit-min 10]
-//       [--import-runs 7] [--results results.json]
+//       [--import-runs 7] [--steps per-call,throttles,bulk-at-scale,listing,listing-at-scale,import] [--results results.json]
 // Every loop is bounded in count; the listing of the big list and its making are bounded in time too.
 if (args.Contains("--import-probe"))
 {
@@ -30,18 +30,19 @@ var resultsPath = OptionText("--results", string.Empty);
 var account = new EmulatorOptions().Sigma;
 var rows = new List<BenchRow>();
 var stepLimit = TimeSpan.FromMinutes(10);
+var steps = OptionText("--steps", "per-call,throttles,bulk-at-scale,listing,listing-at-scale,import").Split(',');
 
 await using var emulator = await EmulatorProcess.StartAsync();
 using var seeder = new EmulatorSeeder(emulator.BaseUri, account);
 using var shell = new BenchRunspace(emulator.BaseUri, account);
 Console.WriteLine($"Emulator at {emulator.BaseUri}");
 
-await Step(() => PerCallBench.RunAsync(seeder, shell, emulator.BaseUri, account, calls, rounds));
-await Step(() => BulkBench.ThrottlesAsync(seeder, shell, channels, latencyMs, Math.Min(rounds, 3)));
-await Step(() => BulkBench.AtScaleAsync(seeder, shell, bulkChannels, latencyMs, Math.Min(rounds, 3), stepLimit));
-await Step(() => ListingBench.RateAndMemoryAsync(seeder, shell, events));
-await Step(() => ListingBench.AtScaleAsync(seeder, emulator, shell, bigEvents, bigLimit));
-await Step(() => Task.FromResult(new List<BenchRow> { ImportBench.Run(importRuns) }));
+await Step("per-call", () => PerCallBench.RunAsync(seeder, shell, emulator.BaseUri, account, calls, rounds));
+await Step("throttles", () => BulkBench.ThrottlesAsync(seeder, shell, channels, latencyMs, Math.Min(rounds, 3)));
+await Step("bulk-at-scale", () => BulkBench.AtScaleAsync(seeder, emulator, shell, bulkChannels, latencyMs, Math.Min(rounds, 3), stepLimit));
+await Step("listing", () => ListingBench.RateAndMemoryAsync(seeder, shell, events));
+await Step("listing-at-scale", () => ListingBench.AtScaleAsync(seeder, emulator, shell, bigEvents, bigLimit));
+await Step("import", () => Task.FromResult(new List<BenchRow> { ImportBench.Run(importRuns) }));
 
 if (!string.IsNullOrEmpty(resultsPath))
 {
@@ -51,9 +52,14 @@ if (!string.IsNullOrEmpty(resultsPath))
 
 return rows.Any(row => row.Result.StartsWith("FAILED", StringComparison.Ordinal)) ? 1 : 0;
 
-// A step that throws becomes one FAILED row; the steps after it still run.
-async Task Step(Func<Task<List<BenchRow>>> step)
+// A step that throws becomes one FAILED row; the steps after it still run. --steps picks some of them by name.
+async Task Step(string name, Func<Task<List<BenchRow>>> step)
 {
+    if (!steps.Contains(name))
+    {
+        return;
+    }
+
     try
     {
         foreach (var row in await step())
