@@ -22,7 +22,11 @@ internal sealed class BenchRunspace : IDisposable
     public void Run(string script, params (string Name, object? Value)[] variables) => Run(script, null, variables);
 
     /// <summary>Runs a script; <paramref name="output"/>, when given, receives the objects as they are written.</summary>
-    public void Run(string script, PSDataCollection<PSObject>? output, params (string Name, object? Value)[] variables)
+    public void Run(string script, PSDataCollection<PSObject>? output, params (string Name, object? Value)[] variables) =>
+        Run(script, output, Timeout.InfiniteTimeSpan, variables);
+
+    /// <summary>As above, stopped (and a <see cref="TimeoutException"/>) when it runs longer than <paramref name="limit"/>.</summary>
+    public void Run(string script, PSDataCollection<PSObject>? output, TimeSpan limit, params (string Name, object? Value)[] variables)
     {
         foreach (var (name, value) in variables)
         {
@@ -32,14 +36,15 @@ internal sealed class BenchRunspace : IDisposable
         using var shell = PowerShell.Create();
         shell.Runspace = _runspace;
         shell.AddScript(script);
-        if (output == null)
+        using var sink = output == null ? new PSDataCollection<PSObject>() : null;
+        var running = shell.BeginInvoke<PSObject, PSObject>(null, output ?? sink!);
+        if (!running.AsyncWaitHandle.WaitOne(limit))
         {
-            shell.Invoke();
+            shell.Stop();
+            throw new TimeoutException($"'{script}' did not finish within {limit.TotalMinutes:0.#} min and was stopped.");
         }
-        else
-        {
-            shell.Invoke<PSObject, PSObject>(null, output, null);
-        }
+
+        shell.EndInvoke(running);
 
         if (shell.HadErrors)
         {

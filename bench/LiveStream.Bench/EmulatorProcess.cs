@@ -19,6 +19,26 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The processor time the emulator process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The emulator process's working set now, in bytes.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public static async Task<EmulatorProcess> StartAsync()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "LiveStream.Emulator.dll");

@@ -42,15 +42,25 @@ internal sealed class EmulatorSeeder(Uri baseUri, SigmaAccount account) : IDispo
         await Parallel.ForEachAsync(channelIds, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, token) =>
             (await _http.PatchAsync($"api/livestream/channels/{id}/start", null, token)).EnsureSuccessStatusCode());
 
-    /// <summary>A live session on a new channel with <paramref name="events"/> events in all.</summary>
-    public async Task<string> SessionWithEventsAsync(int events)
+    /// <summary>
+    /// A live session on a new channel with <paramref name="events"/> events in all; a <see cref="TimeoutException"/>
+    /// when making them takes longer than <paramref name="limit"/> (default: no limit).
+    /// </summary>
+    public async Task<string> SessionWithEventsAsync(int events, TimeSpan? limit = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var channel = (await CreateChannelsAsync(1, start: true))[0];
         var published = await _http.PostAsJsonAsync("_emulator/sigma/publish", new { streamToken = (string)channel["input"]!["streamToken"]! });
         published.EnsureSuccessStatusCode();
         var sessionId = (string)(await published.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         for (var remaining = events - 3; remaining > 0; remaining -= 10_000)
         {
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"Making {events} events took more than {limit.Value.TotalMinutes:0.#} min " +
+                    $"({events - 3 - remaining} made); stopped.");
+            }
+
             (await _http.PostAsJsonAsync("_emulator/sigma/events/generate", new { sessionId, count = Math.Min(remaining, 10_000) }))
                 .EnsureSuccessStatusCode();
         }

@@ -104,8 +104,7 @@ public static class EncoderScript
                     break;
                 case "stop" when (string?)channel["status"] == "active":
                     store.EndCurrentSession(channel, "user");
-                    channel["status"] = "stop";
-                    channel["updatedAt"] = store.Clock.Stamp();
+                    store.SetChannelStatus(channel, "stop");
                     break;
                 case "interrupt" when sessionId != null:
                     store.AddEvent(sessionId, "interrupted", SigmaMessages.Interrupted);
@@ -114,12 +113,7 @@ public static class EncoderScript
                     store.AddEvent(sessionId, "restored", SigmaMessages.Restored);
                     break;
                 case "events" when sessionId != null:
-                    for (var i = 0; i < (step.Count ?? 1); i++)
-                    {
-                        store.AddEvent(sessionId, i % 2 == 0 ? "interrupted" : "restored",
-                            i % 2 == 0 ? SigmaMessages.Interrupted : SigmaMessages.Restored);
-                    }
-
+                    store.AddFillerEvents(sessionId, step.Count ?? 1);
                     break;
             }
         }

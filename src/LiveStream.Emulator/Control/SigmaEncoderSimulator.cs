@@ -40,18 +40,7 @@ public static class SigmaEncoderSimulator
                     return SigmaErrors.NotFound($"Session {request.SessionId} not found");
                 }
 
-                for (var i = 0; i < request.Count; i++)
-                {
-                    if (i % 2 == 0)
-                    {
-                        store.AddEvent(request.SessionId, "interrupted", SigmaMessages.Interrupted);
-                    }
-                    else
-                    {
-                        store.AddEvent(request.SessionId, "restored", SigmaMessages.Restored);
-                    }
-                }
-
+                store.AddFillerEvents(request.SessionId, request.Count);
                 return Results.Json(new JsonObject { ["generated"] = request.Count }, SigmaApi.Json);
             }
         });

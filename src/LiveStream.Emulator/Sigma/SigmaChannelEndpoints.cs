@@ -69,8 +69,7 @@ public static class SigmaChannelEndpoints
                 return SigmaErrors.Conflict($"Channel {id} is already active");
             }
 
-            channel["status"] = "active";
-            channel["updatedAt"] = store.Clock.Stamp();
+            store.SetChannelStatus(channel, "active");
             SimulatedEncoder.OnChannelStarted(state, id);
             return Ok(channel);
         }));
@@ -83,14 +82,13 @@ public static class SigmaChannelEndpoints
             }
 
             store.EndCurrentSession(channel, "user");
-            channel["status"] = "stop";
-            channel["updatedAt"] = store.Clock.Stamp();
+            store.SetChannelStatus(channel, "stop");
             return Ok(channel);
         }));
 
         api.MapDelete("/channels/{id}", (string id) => WithChannel(state, id, (store, channel) =>
         {
-            var sessions = store.Sessions.Where(session => (string?)session["channelId"] == id).ToList();
+            var sessions = store.Sessions.Indexed("channelId", id)!.ToList();
             if (sessions.FirstOrDefault(session => SessionsThatBlockDelete.Contains((string?)session["status"])) is { } busy)
             {
                 return SigmaErrors.Conflict($"Channel {id} has session {(string?)busy["id"]} in status " +
@@ -98,7 +96,7 @@ public static class SigmaChannelEndpoints
             }
 
             var sessionIds = sessions.Select(session => (string?)session["id"]).ToHashSet();
-            store.Events.RemoveAll(item => sessionIds.Contains((string?)item["sessionId"]));
+            store.Events.RemoveSessions(sessionIds);
             store.Sessions.RemoveAll(session => sessionIds.Contains((string?)session["id"]));
             store.Channels.Remove(channel);
             return Ok(channel);

@@ -1,20 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveStream.Emulator.Sigma.Listing;
 
 namespace LiveStream.Emulator.Sigma;
 
 /// <summary>
 /// Sigma's list convention: q (a URL-encoded JSON filter: field equality, $and, $or, and $gt/$gte/$lt/$lte/$ne/$in on
 /// a field), sort=field|asc or field|desc, page (from 1) and perPage (at most 100), answered as
-/// {data, total, count, page, perPage}.
+/// {data, total, count, page, perPage}. A page costs the page when an index answers the filter (equality to a string on
+/// an indexed field, alone or in a top-level $and) and the sort follows the order the items were added; other filters
+/// and sorts look at every item the index leaves (every item, with none).
 /// </summary>
 public static class SigmaQuery
 {
     public const int MaxPerPage = 100;
     public const int DefaultPerPage = 10;
 
-    public static IResult List(IEnumerable<JsonObject> items, HttpRequest request)
+    public static IResult List<T>(ListSource<T> source, HttpRequest request)
     {
         JsonNode? filter = null;
         var q = request.Query["q"].ToString();
@@ -46,48 +49,133 @@ public static class SigmaQuery
         }
 
         perPage = Math.Min(perPage, MaxPerPage);
-        var matching = items.Where(item => filter == null || Matches(item, filter));
+        string? field = null;
+        var descending = false;
         var sort = request.Query["sort"].ToString();
         if (!string.IsNullOrEmpty(sort))
         {
             var parts = sort.Split('|');
-            var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
+            descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
             if (parts.Length > 2 || (parts.Length == 2 && !descending && !parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase)))
             {
                 return SigmaErrors.BadRequest("sort must be field|asc or field|desc");
             }
 
-            var field = parts[0];
-            var filtered = matching.ToList();
-            matching = InOrder(filtered, field, strictly: descending)
-                ? (descending ? Enumerable.Reverse(filtered) : filtered)
-                : descending
-                    ? filtered.OrderByDescending(item => item[field], NodeComparer.Instance)
-                    : filtered.OrderBy(item => item[field], NodeComparer.Instance);
+            field = parts[0];
         }
 
-        var all = matching.ToList();
-        var data = all.Skip((page - 1) * perPage).Take(perPage).Select(item => item.DeepClone()).ToArray();
+        var (ordered, reversed) = Select(source, FilterConditions.Of(filter as JsonObject), field, descending);
+        var total = ordered.Count;
+        var start = (long)(page - 1) * perPage;
+        var data = new List<JsonNode>();
+        for (var i = start; i < Math.Min(start + perPage, total); i++)
+        {
+            data.Add(source.Answer(ordered[reversed ? total - 1 - (int)i : (int)i]));
+        }
+
         return Results.Json(new JsonObject
         {
-            ["data"] = new JsonArray(data),
-            ["total"] = all.Count,
-            ["count"] = data.Length,
+            ["data"] = new JsonArray([.. data]),
+            ["total"] = total,
+            ["count"] = data.Count,
             ["page"] = page,
             ["perPage"] = perPage,
         }, SigmaApi.Json);
     }
 
     /// <summary>
-    /// Whether the items already stand in ascending order of <paramref name="field"/> (a store in creation order sorted
-    /// by createdAt, as most lists are): then a page needs no sort, which keeps lists of 100,000 events quick.
-    /// With <paramref name="strictly"/>, ties are not allowed (reversing them would not be the stable sort).
+    /// The matching items in the order asked (read from the end when <c>Reversed</c>). Candidates come from the smallest
+    /// index list among the filter's string equalities (else every item), a time range is cut from a list known to be in
+    /// time order, and what is left of the filter is checked on each remaining candidate.
     /// </summary>
-    private static bool InOrder(List<JsonObject> items, string field, bool strictly)
+    private static (IReadOnlyList<T> Items, bool Reversed) Select<T>(ListSource<T> source,
+        List<KeyValuePair<string, JsonNode?>> conditions, string? field, bool descending)
     {
-        for (var i = 1; i < items.Count; i++)
+        var candidates = source.All;
+        var used = -1;
+        for (var i = 0; i < conditions.Count; i++)
         {
-            var order = NodeComparer.Instance.Compare(items[i - 1][field], items[i][field]);
+            if (FilterConditions.IsTextEquality(conditions[i], out var text) &&
+                source.Indexed(conditions[i].Key, text) is { } indexed && (used < 0 || indexed.Count < candidates.Count))
+            {
+                (candidates, used) = (indexed, i);
+            }
+        }
+
+        var rest = conditions.Where((_, i) => i != used).ToList();
+        var knownInOrder = field != null && source.KnownInOrder(candidates, field, strictly: descending);
+        foreach (var range in rest.Where(condition => IsRange(condition.Value) && source.CanSeek(candidates, condition.Key)).ToList())
+        {
+            candidates = Seek(source, candidates, range.Key, (JsonObject)range.Value!);
+            rest.Remove(range);
+        }
+
+        IReadOnlyList<T> matching = rest.Count == 0
+            ? candidates
+            : candidates.Where(item => rest.All(condition => Holds(source.View(item), condition.Key, condition.Value))).ToList();
+        if (field == null || knownInOrder)
+        {
+            return (matching, descending);
+        }
+
+        var keyed = matching.Select(item => (Item: item, Key: source.View(item)[field])).ToList();
+        if (InOrder(keyed.Select(pair => pair.Key).ToList(), strictly: descending))
+        {
+            return (matching, descending);
+        }
+
+        var sorted = descending
+            ? keyed.OrderByDescending(pair => pair.Key, NodeComparer.Instance)
+            : keyed.OrderBy(pair => pair.Key, NodeComparer.Instance);
+        return (sorted.Select(pair => pair.Item).ToList(), false);
+    }
+
+    private static bool IsRange(JsonNode? expected) =>
+        expected is JsonObject operators && operators.Count > 0 &&
+        operators.All(pair => pair.Key is "$gt" or "$gte" or "$lt" or "$lte");
+
+    /// <summary>The part of a list in ascending order of <paramref name="field"/> that a range of it keeps.</summary>
+    private static IReadOnlyList<T> Seek<T>(ListSource<T> source, IReadOnlyList<T> items, string field, JsonObject range)
+    {
+        // The first index whose item holds: items before it do not, items from it on do (the list is in order).
+        int First(Func<int, bool> holds)
+        {
+            var (low, high) = (0, items.Count);
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                (low, high) = holds(middle) ? (low, middle) : (middle + 1, high);
+            }
+
+            return low;
+        }
+
+        var (from, to) = (0, items.Count);
+        foreach (var (op, bound) in range)
+        {
+            int Order(int index) => NodeComparer.Instance.Compare(source.View(items[index])[field], bound);
+            switch (op)
+            {
+                case "$gte": from = Math.Max(from, First(index => Order(index) >= 0)); break;
+                case "$gt": from = Math.Max(from, First(index => Order(index) > 0)); break;
+                case "$lt": to = Math.Min(to, First(index => Order(index) >= 0)); break;
+                case "$lte": to = Math.Min(to, First(index => Order(index) > 0)); break;
+            }
+        }
+
+        return new ListSlice<T>(items, from, Math.Max(0, to - from));
+    }
+
+    /// <summary>
+    /// Whether the keys already stand in ascending order (a store in creation order sorted by createdAt, as most lists
+    /// are): then the list needs no sort. With <paramref name="strictly"/>, ties are not allowed (reversing them would
+    /// not be the stable sort).
+    /// </summary>
+    private static bool InOrder(List<JsonNode?> keys, bool strictly)
+    {
+        for (var i = 1; i < keys.Count; i++)
+        {
+            var order = NodeComparer.Instance.Compare(keys[i - 1], keys[i]);
             if (order > 0 || (strictly && order == 0))
             {
                 return false;
@@ -108,29 +196,15 @@ public static class SigmaQuery
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
-    public static bool Matches(JsonObject item, JsonNode filter)
+    public static bool Matches(JsonObject item, JsonNode filter) =>
+        filter is JsonObject conditions && conditions.All(condition => Holds(item, condition.Key, condition.Value));
+
+    private static bool Holds(JsonObject item, string key, JsonNode? expected) => key switch
     {
-        if (filter is not JsonObject conditions)
-        {
-            return false;
-        }
-
-        foreach (var (key, expected) in conditions)
-        {
-            var holds = key switch
-            {
-                "$and" => expected is JsonArray all && all.All(part => part != null && Matches(item, part)),
-                "$or" => expected is JsonArray any && any.Any(part => part != null && Matches(item, part)),
-                _ => FieldMatches(item[key], expected),
-            };
-            if (!holds)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        "$and" => expected is JsonArray all && all.All(part => part != null && Matches(item, part)),
+        "$or" => expected is JsonArray any && any.Any(part => part != null && Matches(item, part)),
+        _ => FieldMatches(item[key], expected),
+    };
 
     private static bool FieldMatches(JsonNode? actual, JsonNode? expected)
     {
@@ -149,29 +223,5 @@ public static class SigmaQuery
         }
 
         return JsonNode.DeepEquals(actual, expected);
-    }
-
-    /// <summary>Orders JSON values: nulls first, numbers by value, everything else by its text.</summary>
-    private sealed class NodeComparer : IComparer<JsonNode?>
-    {
-        public static readonly NodeComparer Instance = new();
-
-        public int Compare(JsonNode? x, JsonNode? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null ? 0 : 1) - (y is null ? 0 : 1);
-            }
-
-            if (x is JsonValue xv && y is JsonValue yv && xv.TryGetValue<double>(out var xn) && yv.TryGetValue<double>(out var yn))
-            {
-                return xn.CompareTo(yn);
-            }
-
-            return string.CompareOrdinal(Text(x), Text(y));
-        }
-
-        private static string Text(JsonNode node) =>
-            node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
     }
 }

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using LiveStream.Emulator.Sigma.Listing;
 
 namespace LiveStream.Emulator.Sigma;
 
 /// <summary>
 /// The Sigma app's channels, sessions and events as the API's own JSON objects (field names and casing as the
-/// vendor's document shows them). Every read and change takes <see cref="Gate"/>.
+/// vendor's document shows them), events compact (<see cref="EventLog"/>). Lists are indexed: channels by id, name and
+/// status (which changes through <see cref="SetChannelStatus"/> only), sessions by id and channel, events by session.
+/// Every read and change takes <see cref="Gate"/>.
 /// </summary>
 public sealed class SigmaStore(EmulatorClock clock)
 {
@@ -14,21 +17,34 @@ public sealed class SigmaStore(EmulatorClock clock)
 
     public EmulatorClock Clock { get; } = clock;
 
-    public List<JsonObject> Channels { get; } = [];
+    public JsonItemList Channels { get; } = new("name", "status");
 
-    public List<JsonObject> Sessions { get; } = [];
+    public JsonItemList Sessions { get; } = new("channelId");
 
-    public List<JsonObject> Events { get; } = [];
+    public EventLog Events { get; } = new();
 
-    public JsonObject? FindChannel(string id) => Channels.FirstOrDefault(channel => (string?)channel["id"] == id);
+    public JsonObject? FindChannel(string id) => Channels.Find(id);
 
-    public JsonObject? FindSession(string id) => Sessions.FirstOrDefault(session => (string?)session["id"] == id);
+    public JsonObject? FindSession(string id) => Sessions.Find(id);
+
+    /// <summary>A channel's new status (and updatedAt), kept in the status index. The caller holds <see cref="Gate"/>.</summary>
+    public void SetChannelStatus(JsonObject channel, string status)
+    {
+        Channels.Set(channel, "status", status);
+        channel["updatedAt"] = Clock.Stamp();
+    }
 
     /// <summary>
     /// A timestamp later than every one handed out before, so that events sorted by time keep the order they
     /// happened in. The caller holds <see cref="Gate"/>.
     /// </summary>
     public (DateTimeOffset Time, string Stamp) NextStamp()
+    {
+        var now = NextTime();
+        return (now, EmulatorClock.Format(now));
+    }
+
+    private DateTimeOffset NextTime()
     {
         var now = Clock.UtcNow;
         var millisecond = TimeSpan.FromMilliseconds(1);
@@ -38,32 +54,40 @@ public sealed class SigmaStore(EmulatorClock clock)
         }
 
         _lastStamp = now;
-        return (now, EmulatorClock.Format(now));
+        return now;
     }
 
     /// <summary>Records an event of a session. The caller holds <see cref="Gate"/>.</summary>
-    public JsonObject AddEvent(string sessionId, string action, string message, string? actor = null)
+    public void AddEvent(string sessionId, string action, string message, string? actor = null)
     {
-        var (_, stamp) = NextStamp();
-        var sessionEvent = new JsonObject();
-        if (actor != null)
-        {
-            sessionEvent["actor"] = actor;
-        }
-
-        sessionEvent["action"] = action;
-        sessionEvent["sessionId"] = sessionId;
-        sessionEvent["id"] = Guid.NewGuid().ToString();
-        sessionEvent["createdAt"] = stamp;
-        sessionEvent["updatedAt"] = stamp;
-        sessionEvent["message"] = message;
-        Events.Add(sessionEvent);
+        var (time, stamp) = NextStamp();
+        Events.Add(sessionId, action, message, actor, time);
         if (FindSession(sessionId) is { } session)
         {
             session["updatedAt"] = stamp;
         }
+    }
 
-        return sessionEvent;
+    /// <summary>
+    /// <paramref name="count"/> filler events of a session, interrupted and restored by turns. The caller holds
+    /// <see cref="Gate"/>.
+    /// </summary>
+    public void AddFillerEvents(string sessionId, int count)
+    {
+        var last = _lastStamp;
+        for (var i = 0; i < count; i++)
+        {
+            last = NextTime();
+            var (action, message) = i % 2 == 0
+                ? ("interrupted", SigmaMessages.Interrupted)
+                : ("restored", SigmaMessages.Restored);
+            Events.Add(sessionId, action, message, null, last);
+        }
+
+        if (count > 0 && FindSession(sessionId) is { } session)
+        {
+            session["updatedAt"] = EmulatorClock.Format(last);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,52 @@
+using LiveStream.Emulator;
+using static LiveStream.Bench.Measure;
+
+namespace LiveStream.Bench;
+
+/// <summary>Per-call cost: the module against a plain reused HttpClient, the same GETs one after another.</summary>
+internal static class PerCallBench
+{
+    public static async Task<List<BenchRow>> RunAsync(EmulatorSeeder seeder, BenchRunspace shell, Uri baseUri,
+        SigmaAccount account, int calls, int rounds)
+    {
+        await seeder.ResetAsync();
+        var id = (string)(await seeder.CreateChannelsAsync(1, start: false))[0]["id"]!;
+        var ids = Enumerable.Repeat(id, calls).ToArray();
+        using var http = EmulatorSeeder.CreateClient(baseUri, account);
+        shell.Run("$ids | Get-LiveChannel -ThrottleLimit 1 | Out-Null", ("ids", ids.Take(200).ToArray()));
+        await RawGetsAsync(http, id, 200);
+
+        // The ways in turn in each round, and the median of each: a burst of other load then skews one sample, not
+        // the comparison.
+        var raw = new List<TimeSpan>();
+        var piped = new List<TimeSpan>();
+        var looped = new List<TimeSpan>();
+        for (var round = 0; round < rounds; round++)
+        {
+            raw.Add(await TimeAsync(() => RawGetsAsync(http, id, calls)));
+            piped.Add(Time(() => shell.Run("$ids | Get-LiveChannel -ThrottleLimit 1 | Out-Null", ("ids", ids))));
+            looped.Add(Time(() => shell.Run("foreach ($i in $ids) { Get-LiveChannel -Id $i | Out-Null }", ("ids", ids))));
+        }
+
+        const string section = "Per call (C#, hosted runspace)";
+        var ratio = Median(piped) / Median(raw);
+        return
+        [
+            new(section, $"{calls} GETs, plain reused HttpClient in C# (median of {rounds}, min-max)", Spread(raw), "baseline"),
+            new(section, $"{calls} ids piped to Get-LiveChannel -ThrottleLimit 1", $"{Spread(piped)}: {ratio:0.00}x",
+                "<= 1.10x", ratio <= 1.10),
+            new(section, $"{calls} separate Get-LiveChannel -Id calls in a foreach loop",
+                $"{Spread(looped)}: {Median(looped) / Median(raw):0.00}x"),
+        ];
+    }
+
+    private static async Task RawGetsAsync(HttpClient http, string id, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await http.GetAsync($"api/livestream/channels/{id}");
+            response.EnsureSuccessStatusCode();
+            using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        }
+    }
+}
