@@ -257,10 +257,7 @@ namespace LiveStream.Theta
             return ingestors.FirstOrDefault(ingestor => string.Equals(ingestor.Ip, host, StringComparison.OrdinalIgnoreCase)) ??
                 throw new LiveStreamApiException(ApiErrorKind.NotFound, "GET /ingestor/filter", null, null,
                     $"{Http.VendorName} stream {streamId} is served by {ingestUrl}, but no listed Edge Ingestor " +
-                    $"has the address {host}.")
-                {
-                    Advice = "Get-EdgeIngestor lists the Edge Ingestors the service shows.",
-                };
+                    $"has the address {host}.");
         }
 
         private IngestorSelection ReadSelection(JsonElement body, string ingestorId, string streamId)
@@ -313,10 +310,7 @@ namespace LiveStream.Theta
         private LiveStreamApiException NoIngestorAvailable(int listed, int taken) =>
             new LiveStreamApiException(ApiErrorKind.LimitsExceeded, "GET /ingestor/filter", null, null,
                 $"No {Http.VendorName} Edge Ingestor is available: the service lists {listed}, none of them available" +
-                (taken > 0 ? $" ({taken} were taken by others while this command tried them)" : string.Empty) + ".")
-            {
-                Advice = "Wait and try again, or release a selection you no longer need (Disconnect-EdgeIngestor).",
-            };
+                (taken > 0 ? $" ({taken} were taken by others while they were tried)" : string.Empty) + ".");
 
         private static bool IsSameId(string left, string right) =>
             string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
