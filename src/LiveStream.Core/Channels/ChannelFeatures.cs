@@ -19,5 +19,8 @@ namespace LiveStream.Channels
 
         /// <summary>A channel takes <see cref="ChannelSettings"/> beyond its name (description, tags, transcoding...).</summary>
         ChannelSettings = 8,
+
+        /// <summary>A channel is started by selecting an Edge Ingestor (an ingest server) for it.</summary>
+        EdgeIngestors = 16,
     }
 }

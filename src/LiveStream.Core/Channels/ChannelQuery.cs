@@ -8,5 +8,8 @@ namespace LiveStream.Channels
 
         /// <summary>One of the vendor's <see cref="VendorProfile.Statuses"/>, in any case.</summary>
         public string? Status { get; set; }
+
+        /// <summary>The most recently changed first, where the vendor can sort (a first page for tab completion, say).</summary>
+        public bool RecentlyChangedFirst { get; set; }
     }
 }

@@ -15,10 +15,15 @@ namespace LiveStream.Channels
         public static readonly VendorProfile Sigma = new VendorProfile(LiveStreamVendor.Sigma, "channel", IdKind.SigmaChannel,
             new[] { "Idle", "Active", "Stop" },
             ChannelFeatures.Remove | ChannelFeatures.Sessions | ChannelFeatures.NameFilter | ChannelFeatures.ChannelSettings,
-            new Dictionary<ChannelFeatures, string>(), new Dictionary<ChannelAction, string>());
+            new Dictionary<ChannelFeatures, string>
+            {
+                [ChannelFeatures.EdgeIngestors] = "Sigma channels take the encoder's push at their own IngestUrl: there is no " +
+                    "Edge Ingestor to select",
+            },
+            new Dictionary<ChannelAction, string>());
 
         public static readonly VendorProfile Theta = new VendorProfile(LiveStreamVendor.Theta, "stream", IdKind.ThetaStream,
-            new[] { "On", "Off" }, ChannelFeatures.None, new Dictionary<ChannelFeatures, string>
+            new[] { "On", "Off" }, ChannelFeatures.EdgeIngestors, new Dictionary<ChannelFeatures, string>
             {
                 [ChannelFeatures.Remove] = "the Theta API has no call to delete a stream. Reuse it for the next broadcast " +
                     "(a service account holds at most 3 streams)",

@@ -2,6 +2,8 @@ using System;
 using System.Security;
 using LiveStream.Channels;
 using LiveStream.Http;
+using LiveStream.Ingestors;
+using LiveStream.Sessions;
 using LiveStream.Sigma;
 using LiveStream.Theta;
 
@@ -67,6 +69,16 @@ namespace LiveStream.Model
         internal IChannelService Channels(IApiTrace? trace) => Vendor == LiveStreamVendor.Theta
             ? new ThetaChannelService(CreateThetaClient(trace))
             : (IChannelService)new SigmaChannelService(CreateSigmaClient(trace));
+
+        /// <summary>This connection's sessions; only for a vendor with <see cref="ChannelFeatures.Sessions"/>.</summary>
+        internal ISessionService Sessions(IApiTrace? trace) => Profile.Supports(ChannelFeatures.Sessions)
+            ? new SigmaSessionService(CreateSigmaClient(trace))
+            : throw new NotSupportedException(Profile.WhyNot(ChannelFeatures.Sessions));
+
+        /// <summary>This connection's Edge Ingestors; only for a vendor with <see cref="ChannelFeatures.EdgeIngestors"/>.</summary>
+        internal IEdgeIngestorService Ingestors(IApiTrace? trace) => Profile.Supports(ChannelFeatures.EdgeIngestors)
+            ? new ThetaIngestorService(CreateThetaClient(trace))
+            : throw new NotSupportedException(Profile.WhyNot(ChannelFeatures.EdgeIngestors));
 
         internal SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
 

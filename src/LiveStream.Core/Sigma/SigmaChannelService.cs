@@ -28,8 +28,9 @@ namespace LiveStream.Sigma
         public Pageable<LiveChannel> List(ChannelQuery query)
         {
             var q = new SigmaListQuery().Where("status", query.Status?.ToLowerInvariant()).Where("name", query.Name).Filter;
+            var sort = query.RecentlyChangedFirst ? "updatedAt|desc" : SigmaClient.ChannelListOrder;
             return new Pageable<LiveChannel>(SigmaClient.MaxPerPage, (page, perPage, token) =>
-                _client.ListChannelsAsync(q, SigmaClient.ChannelListOrder, page, perPage, token));
+                _client.ListChannelsAsync(q, sort, page, perPage, token));
         }
 
         public Task<LiveChannel> CreateAsync(ChannelSpec spec, CancellationToken cancellationToken)

@@ -44,11 +44,7 @@ namespace LiveStream.Theta
                 throw new LiveStreamApiException(ApiErrorKind.LimitsExceeded, exception.Endpoint, exception.StatusCode,
                     exception.VendorMessage,
                     $"{Http.VendorName} {exception.Endpoint} failed with HTTP {exception.StatusCode}: " +
-                    $"{exception.VendorMessage}. A Theta service account holds at most 3 streams.", exception)
-                {
-                    Advice = "A stream serves any number of broadcasts: start one of the account's streams " +
-                        "(Get-LiveChannel -Connection <Theta connection>) instead of creating another.",
-                };
+                    $"{exception.VendorMessage}. A Theta service account holds at most 3 streams.", exception);
             }
         }
 

@@ -1,57 +1,27 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using LiveStream.Http;
-using LiveStream.Model;
-using LiveStream.Sigma;
-using LiveStream.Theta;
+using LiveStream.Channels;
+using LiveStream.Sessions;
 
 namespace LiveStream.Watching
 {
-    /// <summary>What one look at a channel found: the wanted state reached, not yet, or never without someone's help.</summary>
-    public enum WatchOutcome
-    {
-        Waiting,
-        Reached,
-        CannotReach,
-    }
-
-    public sealed class WatchResult
-    {
-        private WatchResult(WatchOutcome outcome, object? output, string text)
-        {
-            Outcome = outcome;
-            Output = output;
-            Text = text;
-        }
-
-        public WatchOutcome Outcome { get; }
-
-        /// <summary>With Reached: the session (Sigma) or the stream (Theta) in the wanted state.</summary>
-        public object? Output { get; }
-
-        /// <summary>What was seen (Waiting) or what to do (CannotReach).</summary>
-        public string Text { get; }
-
-        public static WatchResult Reached(object output) => new WatchResult(WatchOutcome.Reached, output, "reached");
-
-        public static WatchResult Waiting(string seen) => new WatchResult(WatchOutcome.Waiting, null, seen);
-
-        public static WatchResult CannotReach(string advice) => new WatchResult(WatchOutcome.CannotReach, null, advice);
-    }
-
     /// <summary>
-    /// Looks, when asked, whether a channel has reached a state: Live (Sigma: a live session; Theta: the stream is on)
-    /// or Ended (Sigma: the session that was current, or else the latest one, has ended; Theta: the stream is off).
+    /// Looks, when asked, whether a channel has reached a state: Live (a channel with sessions: a live session; one
+    /// without: its status is on) or Ended (the session that was current, or else the latest one, has ended; the status
+    /// is off).
     /// </summary>
     public abstract class ChannelWatch
     {
-        protected ChannelWatch(string channelId, bool wantEnded)
+        protected ChannelWatch(IChannelService channels, string channelId, bool wantEnded)
         {
+            Channels = channels;
             ChannelId = channelId;
             WantEnded = wantEnded;
             Name = channelId;
         }
+
+        protected IChannelService Channels { get; }
 
         public string ChannelId { get; }
 
@@ -71,55 +41,50 @@ namespace LiveStream.Watching
 
         public abstract Task<WatchResult> PollAsync(CancellationToken cancellationToken);
 
-        public static ChannelWatch For(VendorClient client, string channelId, bool wantEnded) =>
-            client is ThetaClient theta
-                ? new ThetaStreamWatch(theta, channelId, wantEnded)
-                : (ChannelWatch)new SigmaChannelWatch((SigmaClient)client, channelId, wantEnded);
+        /// <summary>A watch of a channel with sessions (<paramref name="sessions"/> given) or of one with an on/off status.</summary>
+        public static ChannelWatch For(IChannelService channels, ISessionService? sessions, string channelId, bool wantEnded) =>
+            sessions != null
+                ? new SessionChannelWatch(channels, sessions, channelId, wantEnded)
+                : (ChannelWatch)new StatusChannelWatch(channels, channelId, wantEnded);
     }
 
-    internal sealed class SigmaChannelWatch : ChannelWatch
+    /// <summary>A channel whose broadcasts are sessions: Live when its current session is live, Ended when that one has ended.</summary>
+    internal sealed class SessionChannelWatch : ChannelWatch
     {
-        private readonly SigmaClient _client;
+        private readonly ISessionService _sessions;
         private string? _watchedSessionId;
         private bool _looked;
 
-        public SigmaChannelWatch(SigmaClient client, string channelId, bool wantEnded)
-            : base(channelId, wantEnded)
+        public SessionChannelWatch(IChannelService channels, ISessionService sessions, string channelId, bool wantEnded)
+            : base(channels, channelId, wantEnded)
         {
-            _client = client;
+            _sessions = sessions;
         }
 
         public override async Task<WatchResult> PollAsync(CancellationToken cancellationToken)
         {
-            var channel = await _client.GetChannelAsync(ChannelId, cancellationToken).ConfigureAwait(false);
+            var channel = await Channels.GetAsync(ChannelId, cancellationToken).ConfigureAwait(false);
             Named(channel.Name);
             var firstLook = !_looked;
             _looked = true;
             _watchedSessionId ??= channel.CurrentSessionId;
             var session = _watchedSessionId != null
-                ? await _client.FindSessionAsync(new SigmaListQuery().Where("id", _watchedSessionId), cancellationToken)
-                    .ConfigureAwait(false)
+                ? await _sessions.FindAsync(_watchedSessionId, cancellationToken).ConfigureAwait(false)
                 : WantEnded && firstLook
-                    ? await _client.FindSessionAsync(new SigmaListQuery().Where("channelId", ChannelId), cancellationToken)
-                        .ConfigureAwait(false)
+                    ? await _sessions.LatestAsync(ChannelId, cancellationToken).ConfigureAwait(false)
                     : null;
-            if (session != null && string.Equals(session.Status, WantEnded ? "ended" : "live", StringComparison.OrdinalIgnoreCase))
+            if (session != null && _sessions.IsIn(session, WantEnded ? SessionState.Ended : SessionState.Live))
             {
                 return WatchResult.Reached(session);
             }
 
-            var started = string.Equals(channel.Status, "active", StringComparison.OrdinalIgnoreCase);
-            if (!started && (!WantEnded || session == null))
+            if (!_sessions.IsStarted(channel) && (!WantEnded || session == null))
             {
-                return WatchResult.CannotReach(WantEnded
-                    ? $"Channel '{Name}' ({ChannelId}) is {channel.Status} and has no session: it has never broadcast, " +
-                      "so no session of it can end. Start it (Start-LiveChannel) and let the encoder publish, or wait on " +
-                      "another channel."
-                    : $"Channel '{Name}' ({ChannelId}) is {channel.Status}: it cannot go live until it is started. Run " +
-                      $"Start-LiveChannel -Id {ChannelId}, then wait again.");
+                return WatchResult.CannotReach(WantEnded ? WatchProblem.NeverBroadcast : WatchProblem.NotStarted,
+                    channel.Status ?? "not started");
             }
 
-            if (!WantEnded && session?.Status == "ended")
+            if (!WantEnded && session != null && _sessions.IsIn(session, SessionState.Ended))
             {
                 _watchedSessionId = null;
             }
@@ -130,19 +95,17 @@ namespace LiveStream.Watching
         }
     }
 
-    internal sealed class ThetaStreamWatch : ChannelWatch
+    /// <summary>A channel without sessions (a Theta stream): Live when its status is on, Ended when it is off.</summary>
+    internal sealed class StatusChannelWatch : ChannelWatch
     {
-        private readonly ThetaClient _client;
-
-        public ThetaStreamWatch(ThetaClient client, string streamId, bool wantEnded)
-            : base(streamId, wantEnded)
+        public StatusChannelWatch(IChannelService channels, string channelId, bool wantEnded)
+            : base(channels, channelId, wantEnded)
         {
-            _client = client;
         }
 
         public override async Task<WatchResult> PollAsync(CancellationToken cancellationToken)
         {
-            var stream = await _client.GetStreamAsync(ChannelId, cancellationToken).ConfigureAwait(false);
+            var stream = await Channels.GetAsync(ChannelId, cancellationToken).ConfigureAwait(false);
             Named(stream.Name);
             if (string.Equals(stream.Status, WantEnded ? "off" : "on", StringComparison.OrdinalIgnoreCase))
             {
@@ -152,10 +115,7 @@ namespace LiveStream.Watching
             // The vendor shows the ingest server only while an Edge Ingestor is selected for the stream.
             if (!WantEnded && string.IsNullOrEmpty(stream.IngestUrl))
             {
-                return WatchResult.CannotReach(
-                    $"Theta stream '{Name}' ({ChannelId}) has no Edge Ingestor selected: no encoder can push to it, so it " +
-                    $"cannot turn on. Run Select-EdgeIngestor -StreamId {ChannelId}, push the encoder to the IngestUrl " +
-                    "with the StreamKey it returns, then wait again.");
+                return WatchResult.CannotReach(WatchProblem.NoIngest, stream.Status ?? "off");
             }
 
             return WatchResult.Waiting($"stream {stream.Status}");

@@ -1,8 +1,8 @@
 using System.Management.Automation;
+using LiveStream.Channels;
 using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
-using LiveStream.Theta;
 
 namespace LiveStream.Commands
 {
@@ -37,9 +37,9 @@ namespace LiveStream.Commands
                 return;
             }
 
-            var client = ThetaClientFor(ResolveConnection(LiveStreamVendor.Theta));
+            var ingestors = ResolveConnection(ChannelFeatures.EdgeIngestors).Ingestors(Trace);
             Dispatch(ingestorId, "Release the selection (unselect)",
-                token => client.UnselectIngestorAsync(ingestorId, token),
+                token => ingestors.UnselectAsync(ingestorId, token),
                 () => WriteVerbose($"Edge Ingestor {ingestorId} is released and available to others again."),
                 $"Edge Ingestor {ingestorId}");
         }

@@ -37,7 +37,7 @@ namespace LiveStream.Commands
                 case ApiErrorKind.Conflict:
                     return Conflict(command);
                 case ApiErrorKind.LimitsExceeded:
-                    return "A vendor rate limit or quota was reached; wait a while and try again, or free a resource " +
+                    return LimitsExceeded(exception.Endpoint) ?? "A vendor rate limit or quota was reached; wait a while and try again, or free a resource " +
                         "you no longer need.";
                 case ApiErrorKind.ServerError:
                     return "The vendor service failed; try again later.";
@@ -56,8 +56,30 @@ namespace LiveStream.Commands
             }
         }
 
+        /// <summary>The quotas the module itself recognizes, by the call that met them.</summary>
+        private static string? LimitsExceeded(string endpoint)
+        {
+            if (endpoint.StartsWith("GET /ingestor", StringComparison.Ordinal))
+            {
+                return "Wait and try again, or release a selection you no longer need (Disconnect-EdgeIngestor).";
+            }
+
+            if (endpoint.StartsWith("POST /stream", StringComparison.Ordinal))
+            {
+                return "A stream serves any number of broadcasts: start one of the account's streams " +
+                    "(Get-LiveChannel -Connection <Theta connection>) instead of creating another.";
+            }
+
+            return null;
+        }
+
         private static string NotFound(string endpoint)
         {
+            if (endpoint == "GET /ingestor/filter")
+            {
+                return "Get-EdgeIngestor lists the Edge Ingestors the service shows.";
+            }
+
             if (endpoint.IndexOf("/sessions", StringComparison.Ordinal) >= 0)
             {
                 return "Check the session id: Get-LiveSession -ChannelId <channel id> lists a channel's sessions. " +

@@ -1,15 +1,16 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Channels;
 using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
-using LiveStream.Sigma;
+using LiveStream.Sessions;
 
 namespace LiveStream.Commands
 {
     [Cmdlet(VerbsCommon.Get, "LiveSession", DefaultParameterSetName = ByChannelSet, SupportsPaging = true)]
     [OutputType(typeof(LiveSession))]
-    public sealed class GetLiveSessionCommand : VendorCmdlet
+    public sealed class GetLiveSessionCommand : PerItemCmdlet
     {
         private const string ByChannelSet = "ByChannel";
         private const string ByIdSet = "ById";
@@ -43,44 +44,51 @@ namespace LiveStream.Commands
         [Parameter(ParameterSetName = ByChannelSet)]
         public SwitchParameter Oldest { get; set; }
 
+        /// <summary>How many sessions may be read at once (the id set only: a listing reads its pages in order).</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(1, 64)]
+        public override int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection(LiveStreamVendor.Sigma);
-            var client = SigmaClientFor(connection);
+            var connection = ResolveConnection(ChannelFeatures.Sessions);
+            var sessions = connection.Sessions(Trace);
             if (ParameterSetName == ByIdSet)
             {
                 foreach (var id in Id)
                 {
                     if (CheckId(IdKind.SigmaSession, id))
                     {
-                        ForItem(id, () => WriteSession(client, id));
+                        Dispatch(id, null, token => sessions.FindAsync(id, token), session => WriteSession(connection, id, session));
                     }
                 }
 
                 return;
             }
 
-            if (ChannelId != null && !CheckId(IdKind.SigmaChannel, ChannelId))
+            if (ChannelId != null && !CheckId(connection.Profile.ChannelIdKind, ChannelId))
             {
                 return;
             }
 
-            var query = new SigmaListQuery()
-                .Where("channelId", ChannelId)
-                .Where("status", Status?.ToLowerInvariant())
-                .Between("createdAt", ToUtc(After), ToUtc(Before))
-                .SortBy("createdAt", descending: !Oldest);
-            ForItem(ChannelId, () => PagedOutput.Write(this, SigmaClient.MaxPerPage,
-                (page, perPage) => Await(token => client.ListSessionsAsync(query, page, perPage, token))));
+            var query = new SessionQuery
+            {
+                ChannelId = ChannelId,
+                Status = Status,
+                CreatedFrom = ToUtc(After),
+                CreatedTo = ToUtc(Before),
+                OldestFirst = Oldest,
+            };
+            ForItem(ChannelId, () => PagedOutput.Write(this, sessions.List(query)));
         }
 
-        private void WriteSession(SigmaClient client, string id)
+        private void WriteSession(LiveStreamConnection connection, string id, LiveSession? session)
         {
-            var session = Await(token => client.FindSessionAsync(new SigmaListQuery().Where("id", id), token));
             if (session == null)
             {
                 WriteInputError(ErrorIds.NotFound,
-                    $"There is no session '{id}' in Sigma app {client.Origin?.AccountId}. Get-LiveSession -ChannelId <id> lists a channel's sessions.",
+                    $"There is no session '{id}' in {connection.Profile} app {connection.AccountId}. " +
+                    "Get-LiveSession -ChannelId <id> lists a channel's sessions.",
                     ErrorCategory.ObjectNotFound, id);
                 return;
             }

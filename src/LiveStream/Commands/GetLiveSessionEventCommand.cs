@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using LiveStream.Ids;
-using LiveStream.Http;
+using LiveStream.Channels;
 using LiveStream.Completion;
 using LiveStream.Model;
-using LiveStream.Sigma;
-using LiveStream.Watching;
+using LiveStream.Sessions;
 
 namespace LiveStream.Commands
 {
@@ -22,13 +17,14 @@ namespace LiveStream.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LiveSessionEvent", SupportsPaging = true, DefaultParameterSetName = ChannelSet)]
     [OutputType(typeof(LiveSessionEvent))]
-    public sealed class GetLiveSessionEventCommand : VendorCmdlet
+    public sealed partial class GetLiveSessionEventCommand : VendorCmdlet
     {
         private const string SessionSet = "BySession";
         private const string ChannelSet = "ByChannel";
         private const string ChannelIdSet = "ByChannelId";
 
-        private readonly List<Followed> _followed = new List<Followed>();
+        private readonly List<(SessionFollower Follower, object Target)> _followed =
+            new List<(SessionFollower Follower, object Target)>();
         private Stopwatch? _clock;
         private ulong _skipLeft;
         private ulong _written;
@@ -98,14 +94,14 @@ namespace LiveStream.Commands
             {
                 if (CheckSessionId(SessionId))
                 {
-                    var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
+                    var sessions = ResolveConnection(ChannelFeatures.Sessions).Sessions(Trace);
                     if (Follow)
                     {
-                        _followed.Add(new Followed(client, SessionId!, null, SessionId!));
+                        _followed.Add((SessionFollower.OfSession(sessions, SessionId!), SessionId!));
                     }
                     else
                     {
-                        ForItem(SessionId, () => WriteEvents(client, SessionId!));
+                        ForItem(SessionId, () => WriteEvents(sessions, SessionId!));
                     }
                 }
 
@@ -114,40 +110,39 @@ namespace LiveStream.Commands
 
             var channelId = Channel?.Id ?? ChannelId!;
             object target = Channel ?? (object)channelId;
-            if (Channel?.Provider == LiveStreamVendor.Theta)
+            if (Channel != null && !ChannelSession.HasSessions(Channel))
             {
-                WriteInputError(ErrorIds.NotSupported,
-                    string.Format(CultureInfo.InvariantCulture, ChannelSession.ThetaHasNoSessions, target, channelId),
-                    ErrorCategory.InvalidOperation, target);
+                WriteInputError(ErrorIds.NotSupported, ChannelSession.NoSessions(Channel), ErrorCategory.InvalidOperation,
+                    target);
                 return;
             }
 
-            if (!CheckId(IdKind.SigmaChannel, channelId))
+            if (!CheckId(ChannelSession.Vendor.ChannelIdKind, channelId))
             {
                 return;
             }
 
-            var sigma = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
+            var connection = ResolveConnection(ChannelFeatures.Sessions);
+            var channelSessions = connection.Sessions(Trace);
             if (Follow)
             {
-                _followed.Add(new Followed(sigma, Channel?.CurrentSessionId, channelId, target));
+                _followed.Add((SessionFollower.OfChannel(connection.Channels(Trace), channelSessions, channelId,
+                    Channel?.CurrentSessionId), target));
                 return;
             }
 
             ForItem(target, () =>
             {
-                var sessionId = Await(token => ChannelSession.CurrentIdAsync(sigma, channelId, Channel?.CurrentSessionId, token))
-                    ?? Await(token => sigma.FindSessionAsync(new SigmaListQuery().Where("channelId", channelId), token))?.Id;
+                var sessionId = Await(token => channelSessions.CurrentIdAsync(channelId, Channel?.CurrentSessionId, token))
+                    ?? Await(token => channelSessions.LatestAsync(channelId, token))?.Id;
                 if (sessionId == null)
                 {
-                    WriteInputError(ErrorIds.NoSession,
-                        $"Channel {target} has had no session yet: nothing has published to it. Wait-LiveChannel -State " +
-                        "Live waits until it broadcasts; Get-LiveSessionEvent -Follow follows it from then on.",
+                    WriteInputError(ErrorIds.NoSession, ChannelSession.NeverBroadcast(target),
                         ErrorCategory.InvalidArgument, target);
                     return;
                 }
 
-                WriteEvents(sigma, sessionId);
+                WriteEvents(channelSessions, sessionId);
             });
         }
 
@@ -161,241 +156,18 @@ namespace LiveStream.Commands
 
         private string[]? Actions => Action?.Select(action => action.ToLowerInvariant()).ToArray();
 
-        private void WriteEvents(SigmaClient client, string sessionId)
+        private void WriteEvents(ISessionService sessions, string sessionId)
         {
             var actions = Actions;
-            var query = new SigmaListQuery()
-                .AsAnd()
-                .Where("sessionId", sessionId)
-                .Where("action", actions?.Length == 1 ? actions[0] : null)
-                .SortBy("createdAt", Descending);
+            var query = new EventQuery(sessionId)
+            {
+                Action = actions?.Length == 1 ? actions[0] : null,
+                NewestFirst = Descending,
+            };
             Func<LiveSessionEvent, bool>? keep = actions?.Length > 1
                 ? sessionEvent => actions.Contains(sessionEvent.Action?.ToLowerInvariant())
                 : (Func<LiveSessionEvent, bool>?)null;
-            PagedOutput.Write(this, SigmaClient.MaxPerPage,
-                (page, perPage) => Await(token => client.ListEventsAsync(query, page, perPage, token)), keep);
-        }
-
-        /// <summary>
-        /// Polls every followed session (or channel) until each has ended, -TimeoutSec passes or -First is satisfied.
-        /// A poll that fails while the service is down or busy is tried again at the next round.
-        /// </summary>
-        private void FollowAll()
-        {
-            var backoff = new PollBackoff();
-            var timeout = TimeoutGiven ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
-            while (true)
-            {
-                var left = timeout - _clock!.Elapsed;
-                if (left <= TimeSpan.Zero)
-                {
-                    WriteVerbose($"Stopped following after {TimeoutSec} s (-TimeoutSec).");
-                    return;
-                }
-
-                using var round = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-                if (left.HasValue)
-                {
-                    round.CancelAfter(left.Value);
-                }
-
-                var active = _followed.Where(followed => !followed.Done).ToList();
-                var polls = active.Select(followed => followed.PollAsync(round.Token)).ToList();
-                var anyNews = false;
-                for (var i = 0; i < active.Count; i++)
-                {
-                    var followed = active[i];
-                    try
-                    {
-                        WaitFor(polls[i]);
-                        var news = polls[i].GetAwaiter().GetResult();
-                        anyNews |= news.Count > 0;
-                        foreach (var sessionEvent in news)
-                        {
-                            if (!WriteFollowed(sessionEvent))
-                            {
-                                return;
-                            }
-                        }
-
-                        if (followed.Problem != null)
-                        {
-                            WriteInputError(ErrorIds.NoSession, followed.Problem, ErrorCategory.InvalidArgument,
-                                followed.Target);
-                        }
-                    }
-                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // -TimeoutSec ran out during the poll: the next round says so.
-                    }
-                    catch (LiveStreamApiException exception) when (PollBackoff.IsPassing(exception))
-                    {
-                        WriteVerbose($"Following {followed.Target}: {exception.Message} Trying again.");
-                    }
-                    catch (LiveStreamApiException exception)
-                    {
-                        followed.Done = true;
-                        WriteApiError(exception, followed.Target);
-                    }
-                }
-
-                if (_followed.All(followed => followed.Done))
-                {
-                    return;
-                }
-
-                if (anyNews)
-                {
-                    backoff.Changed();
-                }
-                else
-                {
-                    backoff.Unchanged();
-                }
-
-                var pause = left.HasValue && left.Value < backoff.Next ? left.Value : backoff.Next;
-                Await(token => Task.Delay(pause, token));
-            }
-        }
-
-        /// <summary>Writes one followed event unless -Action leaves it out or -Skip passes it; false once -First is met.</summary>
-        private bool WriteFollowed(LiveSessionEvent sessionEvent)
-        {
-            var actions = Actions;
-            if (actions != null && !actions.Contains(sessionEvent.Action?.ToLowerInvariant()))
-            {
-                return true;
-            }
-
-            if (_skipLeft > 0)
-            {
-                _skipLeft--;
-                return true;
-            }
-
-            WriteObject(sessionEvent);
-            return ++_written < PagingParameters.First;
-        }
-
-        /// <summary>
-        /// A session followed to its end, or a channel followed from session to session until it is stopped. A channel's
-        /// next sessions are those created after the first one seen (its current one, else its latest, which is not
-        /// followed), so that a session that begins and ends between two polls is followed too.
-        /// </summary>
-        private sealed class Followed
-        {
-            private readonly SigmaClient _client;
-            private readonly string? _channelId;
-            private readonly HashSet<string> _sessions = new HashSet<string>(StringComparer.Ordinal);
-            private string? _knownSessionId;
-            private SigmaEventFeed? _feed;
-            private bool _looked;
-            private DateTimeOffset? _since;
-            private bool _followedAny;
-
-            public Followed(SigmaClient client, string? sessionId, string? channelId, object target)
-            {
-                _client = client;
-                _knownSessionId = sessionId;
-                _channelId = channelId;
-                Target = target;
-                if (channelId == null)
-                {
-                    _feed = new SigmaEventFeed(client, sessionId!);
-                }
-            }
-
-            public object Target { get; }
-
-            public bool Done { get; set; }
-
-            /// <summary>Why a channel cannot be followed (it is not started and has no session); set with Done.</summary>
-            public string? Problem { get; private set; }
-
-            public async Task<IReadOnlyList<LiveSessionEvent>> PollAsync(CancellationToken cancellationToken)
-            {
-                if (_feed == null && !await FindNextSessionAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return Array.Empty<LiveSessionEvent>();
-                }
-
-                var news = await _feed!.ReadNewAsync(cancellationToken).ConfigureAwait(false);
-                if (_feed.Ended)
-                {
-                    _feed = null;
-                    Done = _channelId == null;
-                }
-
-                return news;
-            }
-
-            private async Task<bool> FindNextSessionAsync(CancellationToken cancellationToken)
-            {
-                var channel = await _client.GetChannelAsync(_channelId!, cancellationToken).ConfigureAwait(false);
-                var started = string.Equals(channel.Status, "active", StringComparison.OrdinalIgnoreCase);
-                LiveSession? next;
-                if (!_looked)
-                {
-                    var currentId = _knownSessionId ?? channel.CurrentSessionId;
-                    var first = await _client.FindSessionAsync(
-                        currentId != null
-                            ? new SigmaListQuery().Where("id", currentId)
-                            : new SigmaListQuery().Where("channelId", _channelId),
-                        cancellationToken).ConfigureAwait(false);
-                    if (first == null && !started)
-                    {
-                        return NotStarted(channel);
-                    }
-
-                    _looked = true;
-                    _since = first?.CreatedAt;
-                    if (first != null)
-                    {
-                        _sessions.Add(first.Id);
-                    }
-
-                    if (currentId == null && !started)
-                    {
-                        return NotStarted(channel);
-                    }
-
-                    next = currentId != null ? first : null;
-                }
-                else
-                {
-                    var created = await _client.ListSessionsAsync(
-                        new SigmaListQuery().Where("channelId", _channelId).Between("createdAt", _since, null)
-                            .SortBy("createdAt", descending: false),
-                        1, SigmaClient.MaxPerPage, cancellationToken).ConfigureAwait(false);
-                    next = created.Items.FirstOrDefault(session => _sessions.Add(session.Id));
-                }
-
-                if (next == null)
-                {
-                    Done = !started;
-                    return false;
-                }
-
-                _followedAny = true;
-                _feed = new SigmaEventFeed(_client, next.Id);
-                return true;
-            }
-
-            private bool NotStarted(LiveChannel channel)
-            {
-                Done = true;
-                if (!_followedAny)
-                {
-                    Problem = $"Channel {Target} is {channel.Status} and not broadcasting: there is no session to " +
-                        "follow, and none can start until it is started. Run Start-LiveChannel first.";
-                }
-
-                return false;
-            }
+            PagedOutput.Write(this, sessions.Events(query), keep);
         }
     }
 }

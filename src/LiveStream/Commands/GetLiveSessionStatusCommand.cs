@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Management.Automation;
-using LiveStream.Ids;
+using LiveStream.Channels;
 using LiveStream.Completion;
 using LiveStream.Model;
 
@@ -39,7 +38,14 @@ namespace LiveStream.Commands
             {
                 foreach (var channel in Channel)
                 {
-                    ForChannel(channel.Id, channel.CurrentSessionId, channel.Provider, channel);
+                    if (!ChannelSession.HasSessions(channel))
+                    {
+                        WriteInputError(ErrorIds.NotSupported, ChannelSession.NoSessions(channel),
+                            ErrorCategory.InvalidOperation, channel);
+                        continue;
+                    }
+
+                    ForChannel(channel.Id, channel.CurrentSessionId, channel);
                 }
 
                 return;
@@ -49,9 +55,9 @@ namespace LiveStream.Commands
             {
                 foreach (var channelId in ChannelId)
                 {
-                    if (CheckId(IdKind.SigmaChannel, channelId))
+                    if (CheckId(ChannelSession.Vendor.ChannelIdKind, channelId))
                     {
-                        ForChannel(channelId, null, LiveStreamVendor.Sigma, channelId);
+                        ForChannel(channelId, null, channelId);
                     }
                 }
 
@@ -66,34 +72,24 @@ namespace LiveStream.Commands
                     continue;
                 }
 
-                var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
-                Dispatch(id!, null, token => client.GetSessionStatusAsync(id!, token), status => WriteObject(status));
+                var sessions = ResolveConnection(ChannelFeatures.Sessions).Sessions(Trace);
+                Dispatch(id!, null, token => sessions.GetStatusAsync(id!, token), status => WriteObject(status));
             }
         }
 
-        private void ForChannel(string channelId, string? knownSessionId, LiveStreamVendor vendor, object target)
+        private void ForChannel(string channelId, string? knownSessionId, object target)
         {
-            if (vendor == LiveStreamVendor.Theta)
-            {
-                WriteInputError(ErrorIds.NotSupported,
-                    string.Format(CultureInfo.InvariantCulture, ChannelSession.ThetaHasNoSessions, target, channelId),
-                    ErrorCategory.InvalidOperation, target);
-                return;
-            }
-
-            var client = SigmaClientFor(ResolveConnection(LiveStreamVendor.Sigma));
+            var sessions = ResolveConnection(ChannelFeatures.Sessions).Sessions(Trace);
             Dispatch(target, null, async token =>
                 {
-                    var sessionId = await ChannelSession.CurrentIdAsync(client, channelId, knownSessionId, token)
-                        .ConfigureAwait(false);
-                    return sessionId == null ? null : await client.GetSessionStatusAsync(sessionId, token).ConfigureAwait(false);
+                    var sessionId = await sessions.CurrentIdAsync(channelId, knownSessionId, token).ConfigureAwait(false);
+                    return sessionId == null ? null : await sessions.GetStatusAsync(sessionId, token).ConfigureAwait(false);
                 },
                 status =>
                 {
                     if (status == null)
                     {
-                        WriteInputError(ErrorIds.NoSession,
-                            string.Format(CultureInfo.InvariantCulture, ChannelSession.NotBroadcasting, target, channelId),
+                        WriteInputError(ErrorIds.NoSession, ChannelSession.NotBroadcasting(target, channelId),
                             ErrorCategory.InvalidArgument, target);
                     }
                     else

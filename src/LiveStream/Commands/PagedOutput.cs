@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LiveStream.Http;
 using System.Threading.Tasks;
@@ -19,7 +20,7 @@ namespace LiveStream.Commands
         /// Writes the items that <paramref name="keep"/> accepts (all when null) from <paramref name="pages"/>, honouring
         /// -First, -Skip and -IncludeTotalCount. Without a filter, -Skip starts at the page that holds the first wanted
         /// item and -IncludeTotalCount writes the service's total first; with a filter, -IncludeTotalCount reads every
-        /// page and writes the number of matches last. Returns whether the list was read to its end and how many items
+        /// page and writes the number of matches last (first for a list the service answers whole). Returns whether the list was read to its end and how many items
         /// matched (skipped ones included).
         /// </summary>
         public static (bool ReadToEnd, ulong Matched) Write<T>(LiveStreamCmdlet cmdlet, Pageable<T> pages,
@@ -45,6 +46,12 @@ namespace LiveStream.Commands
                 if (firstPage && keep == null && paging.IncludeTotalCount)
                 {
                     cmdlet.WriteObject(paging.NewTotalCount((ulong)Math.Max(0, page.Total), 1.0));
+                }
+                else if (firstPage && countMatches && pages.PageSize == int.MaxValue)
+                {
+                    // A list answered whole is in memory already: its matches are counted first, as a total is.
+                    cmdlet.WriteObject(paging.NewTotalCount((ulong)page.Items.Count(keep!), 1.0));
+                    countMatches = false;
                 }
 
                 firstPage = false;

@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
+using LiveStream.Channels;
 using LiveStream.Ids;
 using LiveStream.Completion;
 using LiveStream.Model;
-using LiveStream.Theta;
 
 namespace LiveStream.Commands
 {
@@ -47,7 +47,7 @@ namespace LiveStream.Commands
                 return;
             }
 
-            var client = ThetaClientFor(ResolveConnection(LiveStreamVendor.Theta));
+            var ingestors = ResolveConnection(ChannelFeatures.EdgeIngestors).Ingestors(Trace);
             var ingestorId = Id;
             var force = Force.IsPresent;
             var action = ingestorId == null
@@ -62,15 +62,15 @@ namespace LiveStream.Commands
                 {
                     // A stream has one ingestor at a time: selecting again would move it, and the encoder settings of
                     // the first selection would stop working. So what the stream has is kept unless -Force.
-                    var current = force ? null : await client.FindSelectionAsync(streamId, token).ConfigureAwait(false);
+                    var current = force ? null : await ingestors.FindSelectionAsync(streamId, token).ConfigureAwait(false);
                     if (current != null)
                     {
                         return (Selection: current, Kept: true);
                     }
 
                     var selection = ingestorId == null
-                        ? await client.SelectNearestIngestorAsync(streamId, token).ConfigureAwait(false)
-                        : await client.SelectIngestorAsync(ingestorId, streamId, token).ConfigureAwait(false);
+                        ? await ingestors.SelectNearestAsync(streamId, token).ConfigureAwait(false)
+                        : await ingestors.SelectAsync(ingestorId, streamId, token).ConfigureAwait(false);
                     return (Selection: selection, Kept: false);
                 },
                 result =>

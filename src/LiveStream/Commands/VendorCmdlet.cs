@@ -1,10 +1,10 @@
+using System.Linq;
 using System.Management.Automation;
+using LiveStream.Channels;
 using LiveStream.Completion;
 using LiveStream.Connections;
 using LiveStream.Ids;
 using LiveStream.Model;
-using LiveStream.Sigma;
-using LiveStream.Theta;
 
 namespace LiveStream.Commands
 {
@@ -42,6 +42,13 @@ namespace LiveStream.Commands
 
             return found!;
         }
+
+        /// <summary>
+        /// The connection of a command about what only some vendors have (<paramref name="feature"/>: sessions, Edge
+        /// Ingestors): the one given or piped, else the most recent one of the vendor that has it.
+        /// </summary>
+        internal LiveStreamConnection ResolveConnection(ChannelFeatures feature) =>
+            ResolveConnection(VendorProfile.Supporting(feature).First().Vendor);
 
         /// <summary>Ends the command with WrongVendor when <paramref name="connection"/> is not a <paramref name="vendor"/> connection.</summary>
         internal void CheckVendor(LiveStreamConnection connection, LiveStreamVendor vendor)
@@ -108,9 +115,5 @@ namespace LiveStream.Commands
 
             return CheckId(IdKind.SigmaSession, id);
         }
-
-        protected SigmaClient SigmaClientFor(LiveStreamConnection connection) => connection.CreateSigmaClient(Trace);
-
-        protected ThetaClient ThetaClientFor(LiveStreamConnection connection) => connection.CreateThetaClient(Trace);
     }
 }

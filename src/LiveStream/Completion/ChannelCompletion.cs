@@ -4,15 +4,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using LiveStream.Channels;
 using LiveStream.Connections;
 using LiveStream.Model;
-using LiveStream.Sigma;
 
 namespace LiveStream.Completion
 {
     /// <summary>
-    /// Reads channels for tab completion from the connection the command would use: the first page of a Sigma app's
-    /// channels, most recently changed first, or a Theta service account's streams. Gives nothing (and never throws)
+    /// Reads channels for tab completion from the connection the command would use: the first page of the account's
+    /// channels, most recently changed first where the vendor sorts. Gives nothing (and never throws)
     /// when there is no connection, or the call fails or takes more than 3 seconds.
     /// </summary>
     internal static class ChannelCompletion
@@ -42,11 +42,8 @@ namespace LiveStream.Completion
         }
 
         private static IReadOnlyList<LiveChannel> Read(LiveStreamConnection connection, CancellationToken token) =>
-            connection.Vendor == LiveStreamVendor.Theta
-                ? connection.CreateThetaClient(null).ListStreamsAsync(null, token).GetAwaiter().GetResult()
-                : connection.CreateSigmaClient(null)
-                    .ListChannelsAsync(null, "updatedAt|desc", 1, SigmaClient.MaxPerPage, token)
-                    .GetAwaiter().GetResult().Items;
+            connection.Channels(null).List(new ChannelQuery { RecentlyChangedFirst = true }).Read().NextAsync(token)
+                .GetAwaiter().GetResult()?.Items ?? (IReadOnlyList<LiveChannel>)Array.Empty<LiveChannel>();
 
         /// <summary>
         /// The connection given on the command line (an object, or the name of one of this session's connections), else
@@ -57,6 +54,10 @@ namespace LiveStream.Completion
             var given = GivenConnection(fakeBoundParameters);
             return given != null ? (given.Vendor == vendor ? given : null) : DefaultConnection(vendor);
         }
+
+        /// <summary>The connection given on the command line, else the default one of the vendor that has <paramref name="feature"/>.</summary>
+        public static LiveStreamConnection? ConnectionFor(IDictionary fakeBoundParameters, ChannelFeatures feature) =>
+            ConnectionFor(fakeBoundParameters, VendorProfile.Supporting(feature).First().Vendor);
 
         /// <summary>Runs a vendor call for completion: its result, or nothing when it fails or takes too long.</summary>
         public static IReadOnlyList<T> Read<T>(Func<CancellationToken, System.Threading.Tasks.Task<IReadOnlyList<T>>> call)

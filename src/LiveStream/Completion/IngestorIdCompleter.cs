@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using LiveStream.Channels;
 using LiveStream.Model;
 
 namespace LiveStream.Completion
@@ -17,7 +18,7 @@ namespace LiveStream.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = ChannelCompletion.ConnectionFor(fakeBoundParameters, LiveStreamVendor.Theta);
+            var connection = ChannelCompletion.ConnectionFor(fakeBoundParameters, ChannelFeatures.EdgeIngestors);
             if (connection == null)
             {
                 return Array.Empty<CompletionResult>();
@@ -27,8 +28,8 @@ namespace LiveStream.Completion
                 commandName.IndexOf("Unselect", StringComparison.OrdinalIgnoreCase) >= 0;
             var wanted = releasing ? "selected" : EdgeIngestor.Available;
             var typed = CompletionText.Unquoted(wordToComplete);
-            var client = connection.CreateThetaClient(null);
-            return ChannelCompletion.Read<EdgeIngestor>(client.ListIngestorsAsync)
+            var listed = connection.Ingestors(null).List();
+            return ChannelCompletion.Read<EdgeIngestor>(listed.ToListAsync)
                 .Where(ingestor => string.Equals(ingestor.State, wanted, StringComparison.OrdinalIgnoreCase))
                 .Where(ingestor => ingestor.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(ingestor => ingestor.Rank)

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using LiveStream.Channels;
 using LiveStream.Model;
-using LiveStream.Sigma;
+using LiveStream.Sessions;
 
 namespace LiveStream.Completion
 {
@@ -15,22 +16,19 @@ namespace LiveStream.Completion
     /// </summary>
     public sealed class SessionIdCompleter : IArgumentCompleter
     {
-        private const int Listed = 50;
-
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = ChannelCompletion.ConnectionFor(fakeBoundParameters, LiveStreamVendor.Sigma);
+            var connection = ChannelCompletion.ConnectionFor(fakeBoundParameters, ChannelFeatures.Sessions);
             if (connection == null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
             var typed = CompletionText.Unquoted(wordToComplete);
-            var client = connection.CreateSigmaClient(null);
+            var recent = connection.Sessions(null).List(new SessionQuery());
             var sessions = ChannelCompletion.Read<LiveSession>(async token =>
-                (await client.ListSessionsAsync(new SigmaListQuery(), 1, Listed, token)
-                    .ConfigureAwait(false)).Items);
+                (await recent.Read().NextAsync(token).ConfigureAwait(false))?.Items ?? Array.Empty<LiveSession>());
             return sessions
                 .Where(session => session.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                 .Select(session => new CompletionResult(session.Id, CompletionText.ListItem(session.Id, session.Name),

@@ -5,29 +5,29 @@ using System.Threading;
 using System.Threading.Tasks;
 using LiveStream.Model;
 
-namespace LiveStream.Sigma
+namespace LiveStream.Sessions
 {
     /// <summary>
     /// A session's events as they appear, each once: every read returns the events not returned before, in the order
     /// they happened, across as many pages as there are. A read asks only for events created at or after the newest one
-    /// already seen (createdAt $gte, oldest first) and drops the ids it has returned, so events that share a timestamp,
-    /// or pages that shift while events are added, neither repeat nor go missing.
+    /// already seen (oldest first) and drops the ids it has returned, so events that share a timestamp, or pages that
+    /// shift while events are added, neither repeat nor go missing.
     /// </summary>
-    public sealed class SigmaEventFeed
+    public sealed class EventFeed
     {
-        private readonly SigmaClient _client;
+        private readonly ISessionService _sessions;
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private DateTimeOffset? _newest;
 
-        public SigmaEventFeed(SigmaClient client, string sessionId)
+        public EventFeed(ISessionService sessions, string sessionId)
         {
-            _client = client;
+            _sessions = sessions;
             SessionId = sessionId;
         }
 
         public string SessionId { get; }
 
-        /// <summary>True once the session's ended event has been read: no event follows it.</summary>
+        /// <summary>True once the session's end event has been read: no event follows it.</summary>
         public bool Ended { get; private set; }
 
         /// <summary>How many events have been read.</summary>
@@ -35,21 +35,11 @@ namespace LiveStream.Sigma
 
         public async Task<IReadOnlyList<LiveSessionEvent>> ReadNewAsync(CancellationToken cancellationToken)
         {
-            var query = new SigmaListQuery()
-                .AsAnd()
-                .Where("sessionId", SessionId)
-                .Between("createdAt", _newest, null)
-                .SortBy("createdAt", descending: false);
+            var reader = _sessions.Events(new EventQuery(SessionId) { CreatedFrom = _newest }).Read();
             var news = new List<LiveSessionEvent>();
-            for (var page = 1; ; page++)
+            while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } page)
             {
-                var result = await _client.ListEventsAsync(query, page, SigmaClient.MaxPerPage, cancellationToken)
-                    .ConfigureAwait(false);
-                news.AddRange(result.Items.Where(item => _seen.Add(item.Id)));
-                if (result.IsLast)
-                {
-                    break;
-                }
+                news.AddRange(page.Items.Where(item => _seen.Add(item.Id)));
             }
 
             foreach (var item in news)
@@ -59,10 +49,7 @@ namespace LiveStream.Sigma
                     _newest = item.Time;
                 }
 
-                if (string.Equals(item.Action, "ended", StringComparison.OrdinalIgnoreCase))
-                {
-                    Ended = true;
-                }
+                Ended |= _sessions.IsEnd(item);
             }
 
             return news;
