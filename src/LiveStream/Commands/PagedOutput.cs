@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using LiveStream.Http;
 using LiveStream.Model;
+using LiveStream.Paging;
 
 namespace LiveStream.Commands
 {
