@@ -121,7 +121,7 @@ namespace LiveStream.Commands
 
             if (!SkipCheck && !CredentialWorks(connection))
             {
-                connection.Http.Dispose();
+                connection.Dispose();
                 return;
             }
 
