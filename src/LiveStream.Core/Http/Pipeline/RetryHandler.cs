@@ -100,7 +100,14 @@ namespace LiveStream.Http
                         $"{_settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
                 }
 
-                await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_isClosed())
+                {
+                    throw new ConnectionClosedException(sent: false);
+                }
             }
         }
 
