@@ -9,7 +9,7 @@ namespace LiveStream.Http
     /// </summary>
     internal sealed class HttpCall
     {
-        private const string Key = "LiveStream.HttpCall";
+        private static readonly string Key = typeof(HttpCall).FullName!;
         private readonly Func<string, string> _redactConnection;
 
         public HttpCall(ApiRequest request, IApiTrace? trace, string vendorName, string authority,
