@@ -29,7 +29,7 @@ public sealed class ClosedConnectionTests(EmulatorFixture emulator) : IClassFixt
     {
         var connection = NewConnection();
         var client = connection.CreateSigmaClient(null);
-        connection.Http.Dispose();
+        connection.Dispose();
         emulator.State.ClearRequests();
 
         var error = await Assert.ThrowsAsync<LiveStreamApiException>(() =>
@@ -64,7 +64,7 @@ public sealed class ClosedConnectionTests(EmulatorFixture emulator) : IClassFixt
 
         Assert.Equal(5, emulator.Requests().Count);
         Assert.Single(emulator.Requests(), request => request.Method == "POST");
-        connection.Http.Dispose();
+        connection.Dispose();
 
         foreach (var read in reads)
         {

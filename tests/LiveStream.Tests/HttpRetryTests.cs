@@ -7,7 +7,11 @@ using LiveStream.Tests.Infrastructure;
 
 namespace LiveStream.Tests;
 
-/// <summary>The shared HTTP core's retry policy, seen through Connect-LiveStream's check call and the client itself.</summary>
+/// <summary>
+/// The shared HTTP core's retry policy as a user meets it, through Connect-LiveStream's check call and the client
+/// against the emulator: error ids, categories and verbose text. The exact rules (delays, budget, which failures are
+/// repeated) are checked on a fake clock in Http/RetryRulesTests and Http/RetryTimingTests.
+/// </summary>
 public sealed class HttpRetryTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
     private const string SessionsPath = "^/api/livestream/sessions";
@@ -16,7 +20,7 @@ public sealed class HttpRetryTests(EmulatorFixture emulator) : IClassFixture<Emu
     public Task InitializeAsync() => emulator.ResetAsync();
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_waited_out_and_retried_and_verbose_says_so()
+    public async Task A_429_with_Retry_After_is_retried_after_the_wait_it_names_and_verbose_says_so()
     {
         await emulator.AddFaultAsync(new FaultRule(SessionsPath, Kind: FaultKind.Status, Status: 429, RetryAfterSeconds: 1, Count: 1));
 
@@ -24,9 +28,7 @@ public sealed class HttpRetryTests(EmulatorFixture emulator) : IClassFixture<Emu
 
         result.AssertSuccess();
         Assert.Equal(2, emulator.Requests("/api/livestream/sessions").Count);
-        var gap = emulator.Requests("/api/livestream/sessions")[1].Time - emulator.Requests("/api/livestream/sessions")[0].Time;
-        Assert.True(gap >= TimeSpan.FromMilliseconds(900), $"retried after {gap}, before Retry-After");
-        Assert.Contains(result.Verbose, record => record.Message.Contains("HTTP 429") && record.Message.Contains("retry 1 of 4"));
+        Assert.Contains(result.Verbose, record => record.Message.Contains("HTTP 429; retry 1 of 4 in 1000 ms."));
     }
 
     [Fact]

@@ -120,6 +120,6 @@ public sealed class ReliabilitySoakTests(EmulatorFixture emulator) : IClassFixtu
     public void Dispose()
     {
         _shell.Dispose();
-        _connection?.Http.Dispose();
+        _connection?.Dispose();
     }
 }

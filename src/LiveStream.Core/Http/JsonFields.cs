@@ -70,9 +70,11 @@ namespace LiveStream.Http
                 return null;
             }
 
-            if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetDouble(out var number))
+            if (value.Value.ValueKind == JsonValueKind.Number)
             {
-                return (long)number;
+                return value.Value.TryGetInt64(out var whole)
+                    ? whole
+                    : throw new JsonShapeException($"field '{name}' is not a whole number");
             }
 
             if (value.Value.ValueKind == JsonValueKind.String &&

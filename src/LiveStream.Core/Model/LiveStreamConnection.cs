@@ -11,9 +11,10 @@ namespace LiveStream.Model
 {
     /// <summary>
     /// A named, authenticated connection to one vendor account. The secret lives only inside the HTTP core's
-    /// authenticator as a SecureString: no property, ToString() or serializer can reach it.
+    /// authenticator as a SecureString: no property, ToString() or serializer can reach it. It owns its HTTP core:
+    /// disposing it (Disconnect-LiveStream, or a newer connection of the same name) closes that for every caller.
     /// </summary>
-    public sealed class LiveStreamConnection
+    public sealed class LiveStreamConnection : IDisposable
     {
         internal LiveStreamConnection(string name, LiveStreamVendor vendor, string accountId, string userName,
             VendorHttpClient http)
@@ -51,6 +52,9 @@ namespace LiveStream.Model
 
         /// <summary>False once Disconnect-LiveStream (or a newer connection of the same name) closed it.</summary>
         internal bool IsOpen => !Http.IsDisposed;
+
+        /// <summary>Closes the connection: calls through it, sent or not, fail as NotConnected. Repeating it does nothing.</summary>
+        public void Dispose() => Http.Dispose();
 
         internal static LiveStreamConnection ForSigma(string name, Uri baseUri, string appId, string userName,
             SecureString secretKey, HttpSettings settings) =>

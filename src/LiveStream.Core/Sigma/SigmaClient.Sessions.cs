@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LiveStream.Http;
 using LiveStream.Model;
+using LiveStream.Paging;
 
 namespace LiveStream.Sigma
 {

@@ -120,7 +120,7 @@ namespace LiveStream.Commands
 
             if (!SkipCheck && !CredentialWorks(connection))
             {
-                connection.Http.Dispose();
+                connection.Dispose();
                 return;
             }
 

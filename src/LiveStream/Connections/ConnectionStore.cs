@@ -65,7 +65,7 @@ namespace LiveStream.Connections
                 Owners.Add(connection, this);
                 foreach (var old in replaced)
                 {
-                    old.Http.Dispose();
+                    old.Dispose();
                 }
             }
         }
@@ -80,7 +80,7 @@ namespace LiveStream.Connections
                 }
             }
 
-            connection.Http.Dispose();
+            connection.Dispose();
             return true;
         }
 
@@ -114,7 +114,7 @@ namespace LiveStream.Connections
                 return false;
             }
 
-            connection.Http.Dispose();
+            connection.Dispose();
             return true;
         }
 

@@ -82,7 +82,7 @@ public sealed class ThetaDriver(LiveStreamEmulator emulator) : IDisposable
     {
         foreach (var connection in _connections)
         {
-            connection.Http.Dispose();
+            connection.Dispose();
         }
 
         _connections.Clear();

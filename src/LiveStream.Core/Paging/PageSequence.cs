@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using LiveStream.Model;
+using LiveStream.Http;
 
-namespace LiveStream.Http
+namespace LiveStream.Paging
 {
     /// <summary>
     /// Checks the pages of one listing as they arrive, so that a service whose paging does not advance (it ignores

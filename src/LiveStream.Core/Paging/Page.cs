@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LiveStream.Model
+namespace LiveStream.Paging
 {
     /// <summary>One page of a vendor list: its items, how many match in all, and where the page sits.</summary>
     public sealed class Page<T>
