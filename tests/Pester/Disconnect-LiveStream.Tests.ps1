@@ -86,6 +86,6 @@ Describe 'A connection disconnected while another runspace uses it' {
         $null = $job | Receive-Job -Wait -AutoRemoveJob -ErrorVariable failures -ErrorAction SilentlyContinue
         Get-ErrorIds $failures | Should -Be 'LiveStream.NotConnected'
         $failures[0].Exception.GetType().Name | Should -Not -Be 'ObjectDisposedException'
-        $failures[0].Exception.Message | Should -Match 'Connect-LiveStream'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-LiveStream'
     }
 }

@@ -12,7 +12,8 @@ namespace LiveStream.Channels
     /// </summary>
     public sealed class VendorProfile
     {
-        public static readonly VendorProfile Sigma = new VendorProfile(LiveStreamVendor.Sigma, "channel", IdKind.SigmaChannel,
+        public static readonly VendorProfile Sigma = new VendorProfile(LiveStreamVendor.Sigma,
+            global::LiveStream.Sigma.SigmaClient.DefaultBaseUri, "channel", IdKind.SigmaChannel,
             new[] { "Idle", "Active", "Stop" },
             ChannelFeatures.Remove | ChannelFeatures.Sessions | ChannelFeatures.NameFilter | ChannelFeatures.ChannelSettings,
             new Dictionary<ChannelFeatures, string>
@@ -22,7 +23,8 @@ namespace LiveStream.Channels
             },
             new Dictionary<ChannelAction, string>());
 
-        public static readonly VendorProfile Theta = new VendorProfile(LiveStreamVendor.Theta, "stream", IdKind.ThetaStream,
+        public static readonly VendorProfile Theta = new VendorProfile(LiveStreamVendor.Theta,
+            global::LiveStream.Theta.ThetaClient.DefaultBaseUri, "stream", IdKind.ThetaStream,
             new[] { "On", "Off" }, ChannelFeatures.EdgeIngestors, new Dictionary<ChannelFeatures, string>
             {
                 [ChannelFeatures.Remove] = "the Theta API has no call to delete a stream. Reuse it for the next broadcast " +
@@ -42,13 +44,14 @@ namespace LiveStream.Channels
 
         public static readonly IReadOnlyList<VendorProfile> All = new[] { Sigma, Theta };
 
-        private VendorProfile(LiveStreamVendor vendor, string channelNoun, IdKind channelIdKind, string[] statuses,
+        private VendorProfile(LiveStreamVendor vendor, Uri defaultBaseUri, string channelNoun, IdKind channelIdKind, string[] statuses,
             ChannelFeatures features, IReadOnlyDictionary<ChannelFeatures, string> whyNot,
             IReadOnlyDictionary<ChannelAction, string> howItDoes)
         {
             _howItDoes = howItDoes;
             _whyNot = whyNot;
             Vendor = vendor;
+            DefaultBaseUri = defaultBaseUri;
             ChannelNoun = channelNoun;
             ChannelIdKind = channelIdKind;
             Statuses = statuses;
@@ -56,6 +59,9 @@ namespace LiveStream.Channels
         }
 
         public LiveStreamVendor Vendor { get; }
+
+        /// <summary>The vendor's API address, used when a connection names none.</summary>
+        public Uri DefaultBaseUri { get; }
 
         /// <summary>What the vendor calls a channel: "channel" (Sigma), "stream" (Theta).</summary>
         public string ChannelNoun { get; }

@@ -17,7 +17,7 @@ namespace LiveStream.Http
         /// <summary>A create whose answer was lost: whether it took effect could not be established.</summary>
         OutcomeUnknown,
 
-        /// <summary>The connection was closed (Disconnect-LiveStream, or replaced) before or while the call was made.</summary>
+        /// <summary>The connection was closed (disconnected, or replaced) before or while the call was made.</summary>
         NotConnected,
     }
 }

@@ -92,7 +92,7 @@ namespace LiveStream.Http
                 (failure.StatusCode is int status ? $", HTTP {status}" : string.Empty) + $"); it was not sent again.{finding}", failure)
             {
                 OutcomeUnknown = true,
-                Advice = $"Check with Get-LiveChannel -Name '{name}' whether it exists before creating it again.",
+                Subject = name,
             };
     }
 

@@ -39,11 +39,8 @@ namespace LiveStream.Http
         /// </summary>
         public bool EarlierAttemptMayHaveActed { get; init; }
 
-        /// <summary>
-        /// What to do about this failure in particular, when the client knows better than <see cref="RecommendedAction"/>.
-        /// The message says what happened; the advice is kept apart so that it is shown once.
-        /// </summary>
-        public string? Advice { get; init; }
+        /// <summary>The name of the object the call was about, when the message names one (a create's channel name).</summary>
+        public string? Subject { get; init; }
 
         /// <summary>This failure, marked as the repeat of an attempt that may have acted.</summary>
         internal LiveStreamApiException AfterAttemptThatMayHaveActed() =>
@@ -53,24 +50,7 @@ namespace LiveStream.Http
                 {
                     OutcomeUnknown = OutcomeUnknown,
                     EarlierAttemptMayHaveActed = true,
-                    Advice = Advice,
+                    Subject = Subject,
                 };
-
-        public static string RecommendedAction(ApiErrorKind kind) => kind switch
-        {
-            ApiErrorKind.AuthenticationFailed => "Check the credential and run Connect-LiveStream again.",
-            ApiErrorKind.PermissionDenied => "The account lacks the right for this object or action; use a connection of the account that owns it.",
-            ApiErrorKind.NotFound => "Check the id (Get-LiveChannel lists what exists) and the connection it belongs to.",
-            ApiErrorKind.InvalidArgument => "Correct the parameter values named in the message and try again.",
-            ApiErrorKind.Conflict => "The object is in a state that does not allow this action; read it again and retry when its state allows.",
-            ApiErrorKind.LimitsExceeded => "A vendor limit was reached; free a resource or wait and try again.",
-            ApiErrorKind.ServerError => "The vendor service failed; try again later.",
-            ApiErrorKind.ConnectionFailed => "Check the network and the connection's BaseUri (Get-LiveStreamConnection).",
-            ApiErrorKind.Timeout => "The call took longer than the connection's timeout; retry, or connect again with a larger -TimeoutSec (Connect-LiveStream).",
-            ApiErrorKind.InvalidResponse => "The service answered with data the module cannot read; retry, and report it if it persists.",
-            ApiErrorKind.OutcomeUnknown => "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.",
-            ApiErrorKind.NotConnected => "Run Connect-LiveStream again, then pass the new connection with -Connection or read the objects again through it.",
-            _ => "Try again.",
-        };
     }
 }

@@ -67,7 +67,7 @@ namespace LiveStream.Http
         /// <summary>The creates of this connection, which the outcome lookup of a lost create must not confuse.</summary>
         public CreateLedger Creates { get; } = new CreateLedger();
 
-        /// <summary>True once the connection that owns this client was closed (Disconnect-LiveStream, or replaced).</summary>
+        /// <summary>True once the connection that owns this client was closed (disconnected, or replaced).</summary>
         public bool IsDisposed => _disposed;
 
         /// <summary>Masks the connection's secrets (see <see cref="IRequestAuthenticator.Redact"/>) in a text.</summary>

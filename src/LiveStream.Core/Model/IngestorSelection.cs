@@ -24,7 +24,7 @@ namespace LiveStream.Model
 
         /// <summary>
         /// When the vendor answered the selection, by this computer's clock; null for a selection made earlier (one
-        /// that Select-EdgeIngestor found and kept), as the vendor does not say when that was.
+        /// found and kept by a select), as the vendor does not say when that was.
         /// </summary>
         public DateTimeOffset? SelectedAt { get; internal set; }
 

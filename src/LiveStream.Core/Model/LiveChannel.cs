@@ -11,7 +11,7 @@ namespace LiveStream.Model
     {
         public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The same as <see cref="Id"/>, so that piping a channel binds -ChannelId of the session cmdlets.</summary>
+        /// <summary>The same as <see cref="Id"/>, so that a channel piped on binds as a channel id.</summary>
         public string ChannelId => Id;
 
         public string Name { get; internal set; } = string.Empty;

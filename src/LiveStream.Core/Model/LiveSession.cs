@@ -8,7 +8,7 @@ namespace LiveStream.Model
     {
         public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The same as <see cref="Id"/>, so that piping a session binds -SessionId.</summary>
+        /// <summary>The same as <see cref="Id"/>, so that a session piped on binds as a session id.</summary>
         public string SessionId => Id;
 
         public string? Name { get; internal set; }

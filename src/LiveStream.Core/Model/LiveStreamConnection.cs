@@ -12,7 +12,7 @@ namespace LiveStream.Model
     /// <summary>
     /// A named, authenticated connection to one vendor account. The secret lives only inside the HTTP core's
     /// authenticator as a SecureString: no property, ToString() or serializer can reach it. It owns its HTTP core:
-    /// disposing it (Disconnect-LiveStream, or a newer connection of the same name) closes that for every caller.
+    /// disposing it (a disconnect, or a newer connection of the same name) closes that for every caller.
     /// </summary>
     public sealed class LiveStreamConnection : IDisposable
     {
@@ -43,14 +43,14 @@ namespace LiveStream.Model
 
         public DateTimeOffset ConnectedAt { get; }
 
-        /// <summary>Seconds one attempt of a call may take (Connect-LiveStream -TimeoutSec).</summary>
+        /// <summary>Seconds one attempt of a call may take.</summary>
         public int TimeoutSec => (int)Http.Settings.Timeout.TotalSeconds;
 
         public int MaxRetries => Http.Settings.MaxRetries;
 
         internal VendorHttpClient Http { get; }
 
-        /// <summary>False once Disconnect-LiveStream (or a newer connection of the same name) closed it.</summary>
+        /// <summary>False once it was disposed (disconnected, or replaced by a newer connection of the same name).</summary>
         internal bool IsOpen => !Http.IsDisposed;
 
         /// <summary>Closes the connection: calls through it, sent or not, fail as NotConnected. Repeating it does nothing.</summary>
@@ -83,6 +83,12 @@ namespace LiveStream.Model
         internal IEdgeIngestorService Ingestors(IApiTrace? trace) => Profile.Supports(ChannelFeatures.EdgeIngestors)
             ? new ThetaIngestorService(CreateThetaClient(trace))
             : throw new NotSupportedException(Profile.WhyNot(ChannelFeatures.EdgeIngestors));
+
+        /// <summary>One cheap authenticated read that proves the credential works.</summary>
+        internal System.Threading.Tasks.Task VerifyCredentialAsync(IApiTrace? trace, System.Threading.CancellationToken cancellationToken) =>
+            Vendor == LiveStreamVendor.Theta
+                ? CreateThetaClient(trace).VerifyCredentialAsync(cancellationToken)
+                : CreateSigmaClient(trace).VerifyCredentialAsync(cancellationToken);
 
         internal SigmaClient CreateSigmaClient(IApiTrace? trace) => new SigmaClient(Http, trace) { Origin = this };
 

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Clients;
 using LiveStream.Http;
 
 namespace LiveStream.Sigma

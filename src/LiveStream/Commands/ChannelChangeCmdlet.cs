@@ -38,7 +38,7 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var (service, channelId) in new ChannelTargets(this).Resolve(Id))
+            foreach (var (_, service, channelId) in new ChannelTargets(this).Resolve(Id))
             {
                 if (!service.Profile.Supports(Needs))
                 {

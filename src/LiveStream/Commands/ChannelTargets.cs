@@ -15,9 +15,9 @@ namespace LiveStream.Commands
     /// </summary>
     internal sealed class ChannelTargets
     {
-        private readonly PerItemCmdlet _cmdlet;
+        private readonly VendorCmdlet _cmdlet;
 
-        public ChannelTargets(PerItemCmdlet cmdlet)
+        public ChannelTargets(VendorCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
         }
@@ -26,7 +26,7 @@ namespace LiveStream.Commands
         /// Each id with the channel service of its connection, once the id has that vendor's form; a malformed id is its
         /// own InvalidId record, in input order, and nothing is sent for it.
         /// </summary>
-        public IEnumerable<(IChannelService Service, string Id)> Resolve(IEnumerable<string> channelIds)
+        public IEnumerable<(LiveStreamConnection Connection, IChannelService Service, string Id)> Resolve(IEnumerable<string> channelIds)
         {
             foreach (var channelId in channelIds)
             {
@@ -51,7 +51,7 @@ namespace LiveStream.Commands
                     continue;
                 }
 
-                yield return (connection.Channels(_cmdlet.Trace), channelId);
+                yield return (connection, connection.Channels(_cmdlet.Trace), channelId);
             }
         }
 
@@ -140,7 +140,7 @@ namespace LiveStream.Commands
         }
 
         private void WriteInvalidId(string channelId, string message) =>
-            _cmdlet.WriteErrorInOrder(new ErrorRecord(new System.ArgumentException(message), ErrorIds.InvalidId,
+            _cmdlet.WriteItemError(new ErrorRecord(new System.ArgumentException(message), ErrorIds.InvalidId,
                 ErrorCategory.InvalidArgument, channelId));
     }
 }

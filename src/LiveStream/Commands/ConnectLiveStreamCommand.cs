@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using LiveStream.Ids;
@@ -7,6 +8,7 @@ using LiveStream.Http;
 using LiveStream.Model;
 using LiveStream.Sigma;
 using LiveStream.Theta;
+using LiveStream.Channels;
 
 namespace LiveStream.Commands
 {
@@ -59,7 +61,7 @@ namespace LiveStream.Commands
         protected override void EndProcessing()
         {
             var vendor = ParameterSetName == ThetaSet ? LiveStreamVendor.Theta : LiveStreamVendor.Sigma;
-            var baseUri = BaseUri ?? (vendor == LiveStreamVendor.Sigma ? SigmaClient.DefaultBaseUri : ThetaClient.DefaultBaseUri);
+            var baseUri = BaseUri ?? VendorProfile.Of(vendor).DefaultBaseUri;
             ValidateBaseUri(baseUri);
 
             var userName = Credential.UserName?.TrimStart('\\') ?? string.Empty;
@@ -136,14 +138,7 @@ namespace LiveStream.Commands
         {
             try
             {
-                if (connection.Vendor == LiveStreamVendor.Sigma)
-                {
-                    Await(token => connection.CreateSigmaClient(Trace).VerifyCredentialAsync(token));
-                }
-                else
-                {
-                    Await(token => connection.CreateThetaClient(Trace).VerifyCredentialAsync(token));
-                }
+                Await(token => connection.VerifyCredentialAsync(Trace, token));
 
                 return true;
             }
@@ -170,7 +165,7 @@ namespace LiveStream.Commands
             {
                 ThrowInputError(ErrorIds.InvalidBaseUri,
                     $"'{baseUri}' is not an http or https address. Give the vendor's API address, e.g. " +
-                    $"{SigmaClient.DefaultBaseUri} or {ThetaClient.DefaultBaseUri}.",
+                    string.Join(" or ", VendorProfile.All.Select(profile => profile.DefaultBaseUri)) + ".",
                     ErrorCategory.InvalidArgument, baseUri);
             }
 

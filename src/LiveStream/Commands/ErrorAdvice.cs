@@ -11,9 +11,10 @@ namespace LiveStream.Commands
     {
         public static string For(LiveStreamApiException exception, string? command)
         {
-            if (exception.Advice != null)
+            if (exception.OutcomeUnknown && exception.Kind != ApiErrorKind.OutcomeUnknown &&
+                exception.Kind != ApiErrorKind.InvalidResponse && exception.Kind != ApiErrorKind.NotConnected)
             {
-                return exception.Advice;
+                return "Check whether it took effect before repeating it.";
             }
 
             var connecting = string.Equals(command, "Connect-LiveStream", StringComparison.OrdinalIgnoreCase);
@@ -51,8 +52,15 @@ namespace LiveStream.Commands
                         : "Try again, or connect again with a larger timeout (Connect-LiveStream -TimeoutSec).";
                 case ApiErrorKind.InvalidResponse:
                     return "The service answered with data the module cannot read; try again, and report it if it persists.";
+                case ApiErrorKind.OutcomeUnknown:
+                    return exception.Subject != null
+                        ? $"Check with Get-LiveChannel -Name '{exception.Subject}' whether it exists before creating it again."
+                        : "Check whether the object exists (Get-LiveChannel -Name <name>) before creating it again.";
+                case ApiErrorKind.NotConnected:
+                    return "Run Connect-LiveStream again, then pass the new connection with -Connection or read the objects " +
+                        "again through it.";
                 default:
-                    return LiveStreamApiException.RecommendedAction(exception.Kind);
+                    return "Try again.";
             }
         }
 

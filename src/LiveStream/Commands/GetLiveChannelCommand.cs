@@ -62,7 +62,7 @@ namespace LiveStream.Commands
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var (service, channelId) in new ChannelTargets(this).Resolve(Id))
+                foreach (var (_, service, channelId) in new ChannelTargets(this).Resolve(Id))
                 {
                     Dispatch(channelId, null, token => service.GetAsync(channelId, token), WriteRead);
                 }

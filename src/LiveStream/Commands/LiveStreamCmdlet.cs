@@ -284,7 +284,7 @@ namespace LiveStream.Commands
             WriteItemError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
 
         /// <summary>Writes the error record of one pipeline item (in input order, where items run concurrently).</summary>
-        protected virtual void WriteItemError(ErrorRecord record) => WriteError(record);
+        protected internal virtual void WriteItemError(ErrorRecord record) => WriteError(record);
 
         protected void ThrowInputError(string errorId, string message, ErrorCategory category, object? target) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, category, target));

@@ -80,7 +80,7 @@ namespace LiveStream.Commands
             _inFlight.Enqueue(new PendingItem(record.TargetObject ?? record, Task.CompletedTask, () => WriteError(record)));
         }
 
-        protected override void WriteItemError(ErrorRecord record) => WriteErrorInOrder(record);
+        protected internal override void WriteItemError(ErrorRecord record) => WriteErrorInOrder(record);
 
         /// <summary>Writes the results of every call still in flight. Subclasses that override must call it.</summary>
         protected override void EndProcessing()

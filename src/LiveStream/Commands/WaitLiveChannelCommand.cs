@@ -52,26 +52,10 @@ namespace LiveStream.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var channelId in Id)
+            foreach (var (connection, channels, channelId) in new ChannelTargets(this).Resolve(Id))
             {
-                var byForm = VendorProfile.OfChannelId(channelId);
-                if (Connection == null && byForm == null)
-                {
-                    WriteInputError(ErrorIds.InvalidId,
-                        $"'{channelId}' is neither a Sigma channel id (a GUID such as 42efeee4-e94e-4444-b0a6-90850413519d) " +
-                        "nor a Theta stream id (stream_ followed by 25 letters or digits). Get-LiveChannel lists them.",
-                        ErrorCategory.InvalidArgument, channelId);
-                    continue;
-                }
-
-                var connection = Connection != null ? Current(Connection) : ResolveConnection(byForm!.Vendor);
-                if (!CheckId(connection.Profile.ChannelIdKind, channelId))
-                {
-                    continue;
-                }
-
                 var sessions = connection.Profile.Supports(ChannelFeatures.Sessions) ? connection.Sessions(Trace) : null;
-                var watch = ChannelWatch.For(connection.Channels(Trace), sessions, channelId, WantEnded);
+                var watch = ChannelWatch.For(channels, sessions, channelId, WantEnded);
                 var progress = new Reports(this);
                 var waiter = new Waiter(watch, _clock.Elapsed + TimeSpan.FromSeconds(TimeoutSec));
                 try

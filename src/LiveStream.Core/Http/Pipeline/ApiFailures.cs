@@ -35,7 +35,6 @@ namespace LiveStream.Http
                 (unknown ? " The request may have reached the service." : string.Empty), inner)
             {
                 OutcomeUnknown = unknown,
-                Advice = unknown ? "Check whether it took effect before repeating it." : null,
             };
         }
 
@@ -69,9 +68,8 @@ namespace LiveStream.Http
                 ? " The request may have reached the service: check whether it took effect before repeating it."
                 : string.Empty;
             return new LiveStreamApiException(ApiErrorKind.NotConnected, request.Endpoint, null, null,
-                $"{which} was closed (by Disconnect-LiveStream, or by a newer Connect-LiveStream of the same name) " +
-                $"{(sent ? "while" : "before")} {request.Endpoint} was sent.{mayHaveActed} " +
-                LiveStreamApiException.RecommendedAction(ApiErrorKind.NotConnected), inner);
+                $"{which} was closed (disconnected, or replaced by a newer connection of the same name) " +
+                $"{(sent ? "while" : "before")} {request.Endpoint} was sent.{mayHaveActed}", inner);
         }
 
         private static ApiErrorKind KindOf(int status) => status switch

@@ -218,7 +218,7 @@ public sealed class ChannelLifecycleTests(EmulatorFixture emulator) : IClassFixt
         Assert.Equal("LiveStream.NotConnected,LiveStream.Commands.StartLiveChannelCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Equal(made[0].Id, error.TargetObject);
-        Assert.Contains("Connect-LiveStream", error.Exception.Message);
+        Assert.Contains("Connect-LiveStream", error.ErrorDetails.RecommendedAction);
         Assert.Equal("idle", (string?)emulator.StoredChannel(made[0].Id)["status"]);
     }
 

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Http;
 
-namespace LiveStream.Http
+namespace LiveStream.Clients
 {
     /// <summary>
     /// What the typed vendor clients share: send a request through the connection's HTTP core and read the answer,
