@@ -28,6 +28,11 @@ internal static class PerCallBench
             looped.Add(Time(() => shell.Run("foreach ($i in $ids) { Get-LiveChannel -Id $i | Out-Null }", ("ids", ids))));
         }
 
+        // The profile of one call: what this process allocates per GET each way (the emulator runs in its own process).
+        var rawBytes = AllocatedPerCall(() => RawGetsAsync(http, id, calls).GetAwaiter().GetResult(), calls);
+        var pipedBytes = AllocatedPerCall(
+            () => shell.Run("$ids | Get-LiveChannel -ThrottleLimit 1 | Out-Null", ("ids", ids)), calls);
+
         const string section = "Per call (C#, hosted runspace)";
         var ratio = Median(piped) / Median(raw);
         return
@@ -37,7 +42,16 @@ internal static class PerCallBench
                 "<= 1.10x", ratio <= 1.10),
             new(section, $"{calls} separate Get-LiveChannel -Id calls in a foreach loop",
                 $"{Spread(looped)}: {Median(looped) / Median(raw):0.00}x"),
+            new(section, "bytes allocated per GET: plain HttpClient / piped Get-LiveChannel",
+                $"{rawBytes:0} / {pipedBytes:0} bytes ({pipedBytes / rawBytes:0.0}x)"),
         ];
+    }
+
+    private static double AllocatedPerCall(Action calls, int count)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        calls();
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)count;
     }
 
     private static async Task RawGetsAsync(HttpClient http, string id, int count)
