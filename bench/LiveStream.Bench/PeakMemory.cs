@@ -20,7 +20,10 @@ internal sealed class PeakMemory : IDisposable
         }
     });
 
-    /// <summary>Stops sampling; the peak in bytes.</summary>
+    /// <summary>The live managed heap when sampling began, in bytes.</summary>
+    public long Baseline => _baseline;
+
+    /// <summary>Stops sampling; the peak above the baseline in bytes.</summary>
     public long Stop()
     {
         _stop.Cancel();

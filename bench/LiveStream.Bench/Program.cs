@@ -8,7 +8,7 @@ using LiveStream.Emulator;
 // pwsh part and writes docs/benchmarks.md. Alone (from the repository root):
 //   dotnet run -c Release --project bench/LiveStream.Bench -- [--quick] [--calls 2000] [--rounds 5] [--channels 1000]
 //       [--bulk-channels 10000] [--latency-ms 20] [--events 100000] [--big-events 1000000] [--big-limit-min 10]
-//       [--import-runs 7] [--steps per-call,throttles,bulk-at-scale,listing,listing-at-scale,import] [--results results.json]
+//       [--import-runs 7] [--steps per-call,per-call-profile,throttles,bulk-at-scale,listing,listing-at-scale,import] [--results results.json]
 // Every loop is bounded in count; the listing of the big list and its making are bounded in time too.
 if (args.Contains("--import-probe"))
 {
@@ -38,6 +38,7 @@ using var shell = new BenchRunspace(emulator.BaseUri, account);
 Console.WriteLine($"Emulator at {emulator.BaseUri}");
 
 await Step("per-call", () => PerCallBench.RunAsync(seeder, shell, emulator.BaseUri, account, calls, rounds));
+await Step("per-call-profile", () => PerCallProfile.RunAsync(seeder, shell, emulator.BaseUri, account, calls, rounds));
 await Step("throttles", () => BulkBench.ThrottlesAsync(seeder, shell, channels, latencyMs, Math.Min(rounds, 3)));
 await Step("bulk-at-scale", () => BulkBench.AtScaleAsync(seeder, emulator, shell, bulkChannels, latencyMs, Math.Min(rounds, 3), stepLimit));
 await Step("listing", () => ListingBench.RateAndMemoryAsync(seeder, shell, events));

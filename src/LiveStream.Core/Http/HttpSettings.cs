@@ -28,7 +28,10 @@ namespace LiveStream.Http
         /// <summary>The clock of timeouts, waits and the retry budget (a fake one in tests).</summary>
         public HttpClock Clock { get; set; } = HttpClock.System;
 
-        /// <summary>Concurrent connections to one host; pipelines with -ThrottleLimit use up to this many.</summary>
-        public int MaxConnectionsPerServer { get; set; } = 32;
+        /// <summary>
+        /// Concurrent connections to one host: as many as the largest number of calls a pipeline may have in flight
+        /// (64), so that a throttle of 64 is not halved here. A pipeline opens only as many as its throttle uses.
+        /// </summary>
+        public int MaxConnectionsPerServer { get; set; } = 64;
     }
 }

@@ -87,6 +87,7 @@ namespace LiveStream.Http
 
             var call = new HttpCall(request, trace, VendorName, BaseUri.GetLeftPart(UriPartial.Authority), Redact,
                 Settings.Timeout);
+            call.NewMessage = () => Message(call);
             try
             {
                 using var message = Message(call);
@@ -107,7 +108,7 @@ namespace LiveStream.Http
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (request.Body != null)
             {
-                call.BodyJson = request.Body.ToJsonString(JsonDefaults.Options);
+                call.BodyJson ??= request.Body.ToJsonString(JsonDefaults.Options);
                 message.Content = new StringContent(call.BodyJson, Encoding.UTF8, "application/json");
             }
 
@@ -150,6 +151,7 @@ namespace LiveStream.Http
         {
             _disposed = true;
             _http.Dispose();
+            (_authenticator as IDisposable)?.Dispose();
         }
     }
 }

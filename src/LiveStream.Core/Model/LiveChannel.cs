@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using LiveStream.Http;
 
 namespace LiveStream.Model
 {
@@ -63,7 +65,29 @@ namespace LiveStream.Model
 
         /// <summary>The vendor's JSON for this channel as dictionaries and arrays.</summary>
         // Internal: PowerShell reaches it through LiveStream.types.ps1xml, which keeps it out of ConvertTo-Json and Export-Csv.
-        internal IDictionary<string, object?> Raw { get; set; } = new Dictionary<string, object?>();
+        internal IDictionary<string, object?> Raw
+        {
+            get => _raw ??= _rawJson.ValueKind == JsonValueKind.Object
+                ? (IDictionary<string, object?>)JsonFields.ToPlain(_rawJson)!
+                : new Dictionary<string, object?>();
+            set => _raw = value;
+        }
+
+        /// <summary>
+        /// The channel's own answer (a document of its own that holds no S3 secret key), turned into <see cref="Raw"/>
+        /// only when a script first reads it: most channels written are never asked for it.
+        /// </summary>
+        internal JsonElement RawJson
+        {
+            set
+            {
+                _rawJson = value;
+                _raw = null;
+            }
+        }
+
+        private IDictionary<string, object?>? _raw;
+        private JsonElement _rawJson;
 
         public override string ToString() => Name;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security;
@@ -5,12 +6,19 @@ using LiveStream.Http;
 
 namespace LiveStream.Sigma
 {
-    /// <summary>Sigma: Authorization: Basic base64(username:secret key) and X-App-Id on every call.</summary>
-    public sealed class SigmaAuthenticator : IRequestAuthenticator
+    /// <summary>
+    /// Sigma: Authorization: Basic base64(username:secret key) and X-App-Id on every call. The Base64 token is made
+    /// once, on the first call, and kept as characters in this authenticator (one per connection), which
+    /// <see cref="Dispose"/> zeroes when the connection closes; each request gets a string of it only as it is sent.
+    /// </summary>
+    public sealed class SigmaAuthenticator : IRequestAuthenticator, IDisposable
     {
         private readonly string _appId;
         private readonly string _userName;
         private readonly SecureString _secretKey;
+        private readonly object _tokenLock = new object();
+        private char[]? _token;
+        private bool _disposed;
 
         public SigmaAuthenticator(string appId, string userName, SecureString secretKey)
         {
@@ -38,6 +46,33 @@ namespace LiveStream.Sigma
         public static string? ProblemWithUserName(string userName) =>
             userName.IndexOf(':') >= 0 ? $"The user name '{userName}' contains a colon, which Basic authentication cannot carry." : null;
 
-        private string Token() => SecretText.Base64Utf8(_userName + ":" + SecretText.Reveal(_secretKey));
+        /// <summary>Zeroes the kept token (the connection closed); nothing is kept after it.</summary>
+        public void Dispose()
+        {
+            lock (_tokenLock)
+            {
+                _disposed = true;
+                if (_token != null)
+                {
+                    Array.Clear(_token, 0, _token.Length);
+                    _token = null;
+                }
+            }
+        }
+
+        private string Token()
+        {
+            lock (_tokenLock)
+            {
+                if (_disposed)
+                {
+                    // A closed connection keeps nothing; a message it still masks makes the token afresh.
+                    return SecretText.Base64Utf8(_userName + ":" + SecretText.Reveal(_secretKey));
+                }
+
+                _token ??= SecretText.Base64Utf8(_userName + ":" + SecretText.Reveal(_secretKey)).ToCharArray();
+                return new string(_token);
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ namespace LiveStream.Sigma
         /// </summary>
         public Task<Page<LiveChannel>> ListChannelsAsync(string? q, string? sort, int page, int perPage,
             CancellationToken cancellationToken) =>
-            ListPageAsync(ChannelsRoute, q, sort, page, perPage, ReadChannel, cancellationToken);
+            ListPageAsync(ChannelsRoute, q, sort, page, perPage, ReadListedChannel, cancellationToken);
 
         /// <summary>
         /// PATCH .../start: the channel goes active and waits for the encoder. Desired-state: when the call fails in any
@@ -219,91 +219,5 @@ namespace LiveStream.Sigma
 
         private static JsonArray StringList(IEnumerable<string> values) =>
             new JsonArray(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
-
-        private LiveChannel ReadChannel(JsonElement json)
-        {
-            JsonFields.RequireObject(json, "the channel");
-            var input = JsonFields.Object(json, "input");
-            return new LiveChannel
-            {
-                Id = JsonFields.RequiredString(json, "id"),
-                Name = JsonFields.String(json, "name") ?? string.Empty,
-                Status = JsonFields.String(json, "status"),
-                Description = JsonFields.String(json, "description"),
-                Tags = JsonFields.StringArray(json, "tags"),
-                Mode = JsonFields.String(json, "mode"),
-                Profiles = ReadProfiles(json),
-                IngestUrl = input == null ? null : JsonFields.String(input.Value, "rtmpServer"),
-                StreamKey = input == null ? null : JsonFields.String(input.Value, "streamToken"),
-                PlaybackUrl = JsonFields.String(json, "liveStreamUrl"),
-                CurrentSessionId = JsonFields.String(json, "currentSessionId"),
-                Catchup = JsonFields.Boolean(json, "catchup") ?? false,
-                CatchupDestination = ReadS3Destination(json),
-                CreatedAt = JsonFields.Date(json, "createdAt"),
-                UpdatedAt = JsonFields.Date(json, "updatedAt"),
-                Provider = LiveStreamVendor.Sigma,
-                Connection = Origin,
-                Raw = RawWithoutS3Secret(json),
-            };
-        }
-
-        /// <summary>Profile names for the documented ids; profiles may come as ids or as objects with an id.</summary>
-        private static string[] ReadProfiles(JsonElement json)
-        {
-            var profiles = JsonFields.Get(json, "transcodeProfile");
-            if (profiles == null)
-            {
-                return System.Array.Empty<string>();
-            }
-
-            if (profiles.Value.ValueKind != JsonValueKind.Array)
-            {
-                throw new JsonShapeException("field 'transcodeProfile' is not a list");
-            }
-
-            return profiles.Value.EnumerateArray()
-                .Select(profile => profile.ValueKind == JsonValueKind.Object
-                    ? JsonFields.String(profile, "id") ?? JsonFields.RequiredString(profile, "name")
-                    : profile.ValueKind == JsonValueKind.String
-                        ? profile.GetString()!
-                        : throw new JsonShapeException("an item of 'transcodeProfile' is neither an id nor an object"))
-                .Select(SigmaProfiles.NameOf)
-                .ToArray();
-        }
-
-        private static LiveS3Destination? ReadS3Destination(JsonElement json)
-        {
-            var destination = JsonFields.Object(json, "destinationCatchup");
-            var s3 = destination == null ? null : JsonFields.Object(destination.Value, "s3");
-            if (s3 == null)
-            {
-                return null;
-            }
-
-            var secretKey = JsonFields.String(s3.Value, "secretKey");
-            return new LiveS3Destination
-            {
-                Bucket = JsonFields.String(s3.Value, "bucket") ?? string.Empty,
-                Endpoint = JsonFields.String(s3.Value, "endpoint") ?? string.Empty,
-                Region = JsonFields.String(s3.Value, "region"),
-                AccessKey = JsonFields.String(s3.Value, "accessKey"),
-                SecretKey = string.IsNullOrEmpty(secretKey) ? null : SecretText.Protect(secretKey!),
-                SegmentPrefix = JsonFields.String(s3.Value, "segmentPrefix"),
-            };
-        }
-
-        /// <summary>The channel's JSON as plain values, without the S3 secret key should the service echo it.</summary>
-        private static IDictionary<string, object?> RawWithoutS3Secret(JsonElement json)
-        {
-            var raw = (IDictionary<string, object?>)JsonFields.ToPlain(json)!;
-            if (raw.TryGetValue("destinationCatchup", out var destination) &&
-                destination is IDictionary<string, object?> catchup &&
-                catchup.TryGetValue("s3", out var s3) && s3 is IDictionary<string, object?> bucket)
-            {
-                bucket.Remove("secretKey");
-            }
-
-            return raw;
-        }
     }
 }

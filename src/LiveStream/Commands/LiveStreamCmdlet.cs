@@ -50,7 +50,9 @@ namespace LiveStream.Commands
         {
             if (!task.IsCompleted)
             {
-                task.ContinueWith(_ => _wakeUp.Release(), TaskScheduler.Default);
+                // Released on the thread that ends the task, not after a hop through the thread pool.
+                task.ContinueWith(_ => _wakeUp.Release(), CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 while (!task.IsCompleted)
                 {
                     _wakeUp.Wait();

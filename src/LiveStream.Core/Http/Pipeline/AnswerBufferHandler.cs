@@ -61,22 +61,41 @@ namespace LiveStream.Http
         {
             var declared = content.Headers.ContentLength;
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared > 0 ? (int)declared.Value : 4096);
-            var chunk = new byte[16384];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
+            byte[] bytes;
+            int length;
+            if (declared > 0)
             {
-                if (buffer.Length + read > _maxBytes)
+                // The usual answer says its length: read it straight into an array of that size.
+                bytes = new byte[declared.Value];
+                length = 0;
+                int read;
+                while (length < bytes.Length &&
+                    (read = await stream.ReadAsync(bytes, length, bytes.Length - length, token).ConfigureAwait(false)) > 0)
                 {
-                    throw ApiFailures.TooLarge(call, status, _maxBytes);
+                    length += read;
+                }
+            }
+            else
+            {
+                using var buffer = new MemoryStream(4096);
+                var chunk = new byte[4096];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > _maxBytes)
+                    {
+                        throw ApiFailures.TooLarge(call, status, _maxBytes);
+                    }
+
+                    buffer.Write(chunk, 0, read);
                 }
 
-                buffer.Write(chunk, 0, read);
+                bytes = buffer.GetBuffer();
+                length = (int)buffer.Length;
             }
 
-            var bytes = buffer.GetBuffer();
-            var bom = buffer.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return new ArraySegment<byte>(bytes, bom, (int)buffer.Length - bom);
+            var bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return new ArraySegment<byte>(bytes, bom, length - bom);
         }
     }
 }

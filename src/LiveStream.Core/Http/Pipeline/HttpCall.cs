@@ -32,6 +32,10 @@ namespace LiveStream.Http
         /// <summary>Scheme, host and port called, e.g. "https://api.example.com": what transport failures name.</summary>
         public string Authority { get; }
 
+        /// <summary>Makes a fresh message for this call (a retry's), as the first was made.</summary>
+        public Func<HttpRequestMessage> NewMessage { get; set; } =
+            () => throw new InvalidOperationException("The call has no way to make another message.");
+
         /// <summary>The request body as sent (null when there is none), for the debug trace.</summary>
         public string? BodyJson { get; set; }
 

@@ -33,7 +33,6 @@ namespace LiveStream.Http
             var timeoutLength = _settings.Timeout;
             var began = clock.Now;
             var budget = _settings.RetryBudget > timeoutLength ? _settings.RetryBudget : timeoutLength;
-            var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             for (var attempt = 0; ; attempt++)
             {
                 if (_isClosed())
@@ -47,10 +46,13 @@ namespace LiveStream.Http
                 AttemptFailure failure;
                 HttpResponseMessage? refused = null;
                 ExceptionDispatchInfo? thrown = null;
+                // The first attempt sends the call's own message; a retry a fresh one made the same way, so that the
+                // inner handlers (the credential's headers) act on each message once.
                 using (var timeout = clock.StartTimeout(call.AttemptLimit > TimeSpan.Zero ? call.AttemptLimit : TimeSpan.Zero))
                 using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
-                using (var attemptMessage = Copy(request, body))
+                using (var retryMessage = attempt == 0 ? null : call.NewMessage())
                 {
+                    var attemptMessage = retryMessage ?? request;
                     try
                     {
                         var response = await base.SendAsync(attemptMessage, linked.Token).ConfigureAwait(false);
@@ -122,32 +124,6 @@ namespace LiveStream.Http
             var exponential = _settings.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
             var capped = Math.Min(exponential, _settings.MaxDelay.TotalMilliseconds);
             return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * _settings.Clock.NextJitter());
-        }
-
-        /// <summary>A fresh message per attempt: inner handlers (the credential's headers) then act on that one alone.</summary>
-        private static HttpRequestMessage Copy(HttpRequestMessage original, byte[]? body)
-        {
-            var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };
-            foreach (var header in original.Headers)
-            {
-                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            foreach (var property in original.Properties)
-            {
-                copy.Properties[property.Key] = property.Value;
-            }
-
-            if (body != null)
-            {
-                copy.Content = new ByteArrayContent(body);
-                foreach (var header in original.Content!.Headers)
-                {
-                    copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-
-            return copy;
         }
     }
 }
