@@ -68,7 +68,8 @@ Describe 'A connection disconnected while another runspace uses it' {
         Disconnect-LiveStream -Connection $connection
         $output = @($job | Receive-Job -Wait -AutoRemoveJob -ErrorVariable failures -ErrorAction SilentlyContinue)
         $output | Should -HaveCount 0
-        $failures | Should -HaveCount 12
+        # If this ever sees a 13th record, the summary says which (a one-off seen once under load, not reproduced).
+        $failures | Should -HaveCount 12 -Because ((Get-ErrorSummary $failures) -join '; ')
         Get-ErrorIds $failures | Sort-Object -Unique | Should -Be 'LiveStream.NotConnected'
         @($failures | ForEach-Object TargetObject) | Should -Be $ids
         ($failures | ForEach-Object { $_.Exception.GetType().Name }) | Should -Not -Contain 'ObjectDisposedException'

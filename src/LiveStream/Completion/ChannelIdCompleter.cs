@@ -4,18 +4,22 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using LiveStream.Channels;
 using LiveStream.Model;
 
 namespace LiveStream.Completion
 {
     /// <summary>
-    /// Completes a channel id with the ids of the channels of the default Sigma and Theta connections (or the one given)
+    /// Completes a channel id with the ids of the channels of each vendor's default connection (or the one given)
     /// that start with what was typed; the list shows each id with its channel's name.
     /// </summary>
     public class ChannelIdCompleter : IArgumentCompleter
     {
-        /// <summary>The vendors whose channels the parameter takes.</summary>
-        protected virtual LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Sigma, LiveStreamVendor.Theta };
+        /// <summary>What the vendors whose channels the parameter takes must support (None: every vendor).</summary>
+        protected virtual ChannelFeatures Needs => ChannelFeatures.None;
+
+        private LiveStreamVendor?[] Vendors =>
+            VendorProfile.Supporting(Needs).Select(profile => (LiveStreamVendor?)profile.Vendor).ToArray();
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -30,15 +34,15 @@ namespace LiveStream.Completion
         }
     }
 
-    /// <summary>Completes the id of a Sigma channel (the session cmdlets' -ChannelId).</summary>
+    /// <summary>Completes the id of a channel with sessions (the session cmdlets' -ChannelId).</summary>
     public sealed class SigmaChannelIdCompleter : ChannelIdCompleter
     {
-        protected override LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Sigma };
+        protected override ChannelFeatures Needs => ChannelFeatures.Sessions;
     }
 
-    /// <summary>Completes the id of a Theta stream (Select-EdgeIngestor -ChannelId).</summary>
+    /// <summary>Completes the id of a channel served by Edge Ingestors (Select-EdgeIngestor -ChannelId).</summary>
     public sealed class ThetaChannelIdCompleter : ChannelIdCompleter
     {
-        protected override LiveStreamVendor?[] Vendors => new LiveStreamVendor?[] { LiveStreamVendor.Theta };
+        protected override ChannelFeatures Needs => ChannelFeatures.EdgeIngestors;
     }
 }
