@@ -78,6 +78,13 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         }
     }
 
+    It 'the Vendor column of the channel and session tables is a property scripts can use, and JSON keeps one of it' {
+        @($channels | Where-Object Vendor -EQ 'Theta').Id | Should -Be $thetaStream.Id
+        @($channels | Format-Table Name, Vendor | Out-String -Width $Width) -match 'Evening news\s+Sigma' | Should -Not -BeNullOrEmpty
+        $sessions[0].Vendor | Should -Be 'Sigma'
+        ($channels[0] | ConvertTo-Json | ConvertFrom-Json).PSObject.Properties.Name | Should -Not -Contain 'Vendor'
+    }
+
     It 'the channel list shows Sigma fields for a Sigma channel and none of them for a Theta stream' {
         $entries = Get-ListItem (Get-Rendered $channels -Width $Width -List)
 
