@@ -8,8 +8,9 @@ namespace LiveStream.Bench;
 
 /// <summary>
 /// Where the per-call cost goes, layer by layer, the layers measured in turn in each round: a plain HttpClient; the
-/// same with the module's handler chain alone (LiveStream.Core's SigmaClient called from C#, no PowerShell); and the
-/// cmdlet piped with -ThrottleLimit 1. Time and bytes allocated in this process per GET; the difference between two
+/// same with the module's handler chain alone (LiveStream.Core's SigmaClient called from C#, no PowerShell); those
+/// calls each waited for by a thread that blocks until a continuation wakes it (what the cmdlet's pipeline thread does);
+/// the cmdlet piped with -ThrottleLimit 1; and PowerShell piping the ids through a script block. Time and bytes allocated in this process per GET; the difference between two
 /// layers is what the outer one adds.
 /// </summary>
 internal static class PerCallProfile
@@ -42,6 +43,19 @@ internal static class PerCallProfile
                     await sigma.GetChannelAsync(id, CancellationToken.None);
                 }
             }),
+            ("the same Core calls, each waited for by a blocked thread as the pipeline thread waits", () =>
+                OnOwnThread(() =>
+                {
+                    using var wakeUp = new SemaphoreSlim(0);
+                    for (var i = 0; i < calls; i++)
+                    {
+                        var call = sigma.GetChannelAsync(id, CancellationToken.None);
+                        call.ContinueWith(_ => wakeUp.Release(), CancellationToken.None,
+                            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        wakeUp.Wait();
+                        call.GetAwaiter().GetResult();
+                    }
+                })),
             ("piped Get-LiveChannel -ThrottleLimit 1", () =>
             {
                 shell.Run("$ids | Get-LiveChannel -ThrottleLimit 1 | Out-Null", ("ids", ids));
@@ -78,6 +92,13 @@ internal static class PerCallProfile
         return layers.Select((layer, i) => new BenchRow(section, $"{calls} GETs: {layer.Name} (median of {rounds})",
             $"{Spread(times[i])}: {Median(times[i]) / baseline:0.00}x, {Median(times[i]).TotalMilliseconds * 1000 / calls:0} µs " +
             $"and {bytes[i]:0} bytes per GET", "")).ToList();
+    }
+
+    private static Task OnOwnThread(Action work)
+    {
+        var thread = new Thread(() => work());
+        thread.Start();
+        return Task.Run(thread.Join);
     }
 
     private static System.Security.SecureString SecretText(string plain)

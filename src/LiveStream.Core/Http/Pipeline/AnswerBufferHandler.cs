@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -65,7 +66,7 @@ namespace LiveStream.Http
             int length;
             if (declared > 0)
             {
-                // The usual answer says its length: read it straight into an array of that size.
+                // An answer that states its length is read straight into an array of that size.
                 bytes = new byte[declared.Value];
                 length = 0;
                 int read;
@@ -77,25 +78,51 @@ namespace LiveStream.Http
             }
             else
             {
-                using var buffer = new MemoryStream(4096);
-                var chunk = new byte[4096];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > _maxBytes)
-                    {
-                        throw ApiFailures.TooLarge(call, status, _maxBytes);
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-
-                bytes = buffer.GetBuffer();
-                length = (int)buffer.Length;
+                (bytes, length) = await ReadUndeclaredAsync(stream, call, status, token).ConfigureAwait(false);
             }
 
             var bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             return new ArraySegment<byte>(bytes, bom, length - bom);
+        }
+
+        /// <summary>
+        /// An answer of no stated length (chunked): read through a pooled buffer, then copied into an array of its size,
+        /// so that what stays allocated is the answer itself.
+        /// </summary>
+        private async Task<(byte[] Bytes, int Length)> ReadUndeclaredAsync(Stream stream, HttpCall call, int status,
+            CancellationToken token)
+        {
+            var pool = ArrayPool<byte>.Shared;
+            var buffer = pool.Rent(16384);
+            try
+            {
+                var length = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, token).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length > _maxBytes)
+                    {
+                        throw ApiFailures.TooLarge(call, status, _maxBytes);
+                    }
+
+                    if (length == buffer.Length)
+                    {
+                        var larger = pool.Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                        pool.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+
+                var bytes = new byte[length];
+                Buffer.BlockCopy(buffer, 0, bytes, 0, length);
+                return (bytes, length);
+            }
+            finally
+            {
+                pool.Return(buffer);
+            }
         }
     }
 }
