@@ -79,7 +79,7 @@ $null = $text.AppendLine("- Command: ``$command`` (from the repository root; ``-
 if ($null -ne $loadBefore) {
     $busy = [Math]::Max($loadBefore, $loadAfter) -gt 0.5
     $null = $text.AppendLine("- Load average (1 min) before and after: $loadBefore and $loadAfter on $cores cores" +
-        ($busy ? ': other work ran on the machine during the run, so absolute times are noisier than on an idle one; ratios of ways measured in alternating rounds are the claims.' : '.'))
+        ($busy ? ': the machine was not idle at the start or the end (above 0.5), so absolute times are noisier than on an idle one; ratios of ways measured in alternating rounds are the claims.' : '.'))
 }
 $null = $text.AppendLine('- The emulator runs in a process of its own on loopback. The C# part hosts the module in a runspace of the benchmark ' +
     'process; the pwsh part imports the packaged module (out/LiveStream/<version>) in one real pwsh and runs every comparison ' +
