@@ -30,7 +30,7 @@ var resultsPath = OptionText("--results", string.Empty);
 var account = new EmulatorOptions().Sigma;
 var rows = new List<BenchRow>();
 var stepLimit = TimeSpan.FromMinutes(10);
-var steps = OptionText("--steps", "per-call,throttles,bulk-at-scale,listing,listing-at-scale,import").Split(',');
+var steps = OptionText("--steps", "per-call,per-call-profile,throttles,bulk-at-scale,listing,listing-at-scale,import").Split(',');
 
 await using var emulator = await EmulatorProcess.StartAsync();
 using var seeder = new EmulatorSeeder(emulator.BaseUri, account);
