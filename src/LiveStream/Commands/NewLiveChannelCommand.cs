@@ -107,6 +107,8 @@ namespace LiveStream.Commands
             _profileIds = ids.Select(profile => profile.Id!).ToArray();
         }
 
+        private static readonly string[] SettingNames = ChannelSettingAttribute.ParameterNames(typeof(NewLiveChannelCommand));
+
         // The parameters given on the command line, apart from those bound from each piped object's properties.
         private HashSet<string>? _givenOnCommandLine;
 
@@ -140,7 +142,7 @@ namespace LiveStream.Commands
 
         /// <summary>The setting parameters bound with a value (an empty text or list counts as not given).</summary>
         private string[] GivenSettings(bool onCommandLineOnly = false) =>
-            ChannelSettingAttribute.ParameterNames(GetType())
+            SettingNames
                 .Where(name => MyInvocation.BoundParameters.TryGetValue(name, out var value) && HasValue(value))
                 .Where(name => !onCommandLineOnly || _givenOnCommandLine == null || _givenOnCommandLine.Contains(name))
                 .OrderBy(name => name, StringComparer.Ordinal)
