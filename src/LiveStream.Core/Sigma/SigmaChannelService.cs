@@ -33,23 +33,8 @@ namespace LiveStream.Sigma
                 _client.ListChannelsAsync(q, sort, page, perPage, token));
         }
 
-        public Task<LiveChannel> CreateAsync(ChannelSpec spec, CancellationToken cancellationToken)
-        {
-            var settings = spec.Settings ?? new ChannelSettings();
-            var sigmaSpec = new SigmaChannelSpec(spec.Name)
-            {
-                Description = settings.Description,
-                Tags = settings.Tags,
-                ProfileIds = settings.ProfileIds ?? SigmaProfiles.DefaultIds,
-                Mode = settings.Mode ?? SigmaModes.UltraLowLatency,
-                StopTimeout = settings.StopTimeout,
-                Record = settings.Record,
-                OutputFormat = settings.OutputFormat,
-                MachineId = settings.MachineId,
-                CatchupDestination = settings.CatchupDestination,
-            };
-            return _client.CreateChannelAsync(sigmaSpec, cancellationToken);
-        }
+        public Task<LiveChannel> CreateAsync(ChannelSpec spec, CancellationToken cancellationToken) =>
+            _client.CreateChannelAsync(spec.Name, spec.Settings ?? new ChannelSettings(), cancellationToken);
 
         public async Task<ChannelChange> StartAsync(string channelId, CancellationToken cancellationToken) =>
             ChannelChange.Of(await _client.StartChannelAsync(channelId, cancellationToken).ConfigureAwait(false),

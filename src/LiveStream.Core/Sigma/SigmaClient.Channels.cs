@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveStream.Channels;
 using LiveStream.Http;
 using LiveStream.Model;
 using LiveStream.Paging;
@@ -30,11 +31,12 @@ namespace LiveStream.Sigma
         /// be read, the one new channel of that name made since the call began is returned with a warning; when none can
         /// be told apart, the error says the outcome is unknown.
         /// </summary>
-        public Task<LiveChannel> CreateChannelAsync(SigmaChannelSpec spec, CancellationToken cancellationToken)
+        public Task<LiveChannel> CreateChannelAsync(string name, ChannelSettings settings, CancellationToken cancellationToken)
         {
-            var s3Secret = spec.CatchupDestination?.SecretKey is { } key ? SecretText.Reveal(key) : null;
-            var request = ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(spec)).WithSecret(s3Secret);
-            return CreateAsync("channel", spec.Name, token => ChannelsNamedAsync(spec.Name, token), channel => channel.Id,
+            var s3Secret = settings.CatchupDestination?.SecretKey is { } key ? SecretText.Reveal(key) : null;
+            var request = ApiRequest.Create(HttpMethod.Post, ChannelsRoute).WithBody(ChannelBody(name, settings))
+                .WithSecret(s3Secret);
+            return CreateAsync("channel", name, token => ChannelsNamedAsync(name, token), channel => channel.Id,
                 channel => channel.CreatedAt, token => CallAsync(request, ReadChannel, token), cancellationToken);
         }
 
@@ -43,16 +45,12 @@ namespace LiveStream.Sigma
         {
             const int MostPages = 20;
             var q = new SigmaListQuery().Where("name", name).Filter;
-            var sequence = new PageSequence<LiveChannel>();
+            var pages = new Pageable<LiveChannel>(MaxPerPage, (number, perPage, token) =>
+                ListChannelsAsync(q, "createdAt|desc", number, perPage, token)).Read();
             var channels = new List<LiveChannel>();
-            for (var number = 1; number <= MostPages; number++)
+            for (var read = 0; read < MostPages && await pages.NextAsync(cancellationToken).ConfigureAwait(false) is { } page; read++)
             {
-                var page = await ListChannelsAsync(q, "createdAt|desc", number, MaxPerPage, cancellationToken).ConfigureAwait(false);
-                channels.AddRange(sequence.Accept(page, number));
-                if (page.IsLast)
-                {
-                    break;
-                }
+                channels.AddRange(page.Items);
             }
 
             return channels;
@@ -172,16 +170,17 @@ namespace LiveStream.Sigma
         private static bool IgnoreBody(JsonElement body) => true;
 
         /// <summary>The create body in the document's field order. The S3 secret key is revealed only here, as it is sent.</summary>
-        private static JsonObject ChannelBody(SigmaChannelSpec spec)
+        /// <summary>The create body of the Sigma document's sample: a transcode channel; unset settings take its defaults.</summary>
+        private static JsonObject ChannelBody(string name, ChannelSettings spec)
         {
             var body = new JsonObject
             {
-                ["name"] = spec.Name,
+                ["name"] = name,
                 ["description"] = spec.Description,
                 ["tags"] = StringList(spec.Tags),
-                ["transcodeProfile"] = StringList(spec.ProfileIds),
-                ["type"] = spec.Type,
-                ["mode"] = spec.Mode,
+                ["transcodeProfile"] = StringList(spec.ProfileIds ?? SigmaProfiles.DefaultIds),
+                ["type"] = "transcode",
+                ["mode"] = spec.Mode ?? SigmaModes.UltraLowLatency,
                 ["stopTimeout"] = spec.StopTimeout,
                 ["catchup"] = spec.CatchupDestination != null,
                 ["record"] = spec.Record,

@@ -63,14 +63,9 @@ namespace LiveStream.Commands
         /// </summary>
         public LiveStreamConnection ForCreate(LiveStreamVendor? vendor, ChannelFeatures needs, string settingExample)
         {
-            if (_cmdlet.Connection != null)
+            if (Given(vendor) is { } given)
             {
-                if (vendor.HasValue)
-                {
-                    _cmdlet.CheckVendor(_cmdlet.Connection, vendor.Value);
-                }
-
-                return VendorCmdlet.Current(_cmdlet.Connection);
+                return given;
             }
 
             if (vendor.HasValue)
@@ -118,14 +113,9 @@ namespace LiveStream.Commands
         /// </summary>
         public IReadOnlyList<LiveStreamConnection> ToList(LiveStreamVendor? vendor)
         {
-            if (_cmdlet.Connection != null)
+            if (Given(vendor) is { } given)
             {
-                if (vendor.HasValue)
-                {
-                    _cmdlet.CheckVendor(_cmdlet.Connection, vendor.Value);
-                }
-
-                return new[] { VendorCmdlet.Current(_cmdlet.Connection) };
+                return new[] { given };
             }
 
             var all = ConnectionStore.ForCurrentRunspace().All
@@ -137,6 +127,22 @@ namespace LiveStream.Commands
             }
 
             return all;
+        }
+
+        /// <summary>The connection given or piped (its current form), checked to be of <paramref name="vendor"/>; null when none.</summary>
+        private LiveStreamConnection? Given(LiveStreamVendor? vendor)
+        {
+            if (_cmdlet.Connection == null)
+            {
+                return null;
+            }
+
+            if (vendor.HasValue)
+            {
+                _cmdlet.CheckVendor(_cmdlet.Connection, vendor.Value);
+            }
+
+            return VendorCmdlet.Current(_cmdlet.Connection);
         }
 
         private void WriteInvalidId(string channelId, string message) =>

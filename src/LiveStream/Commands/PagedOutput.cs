@@ -87,10 +87,5 @@ namespace LiveStream.Commands
 
             return (true, matched);
         }
-
-        /// <summary>The old page-function form, for lists not yet given a <see cref="Pageable{T}"/>.</summary>
-        public static (bool ReadToEnd, ulong Matched) Write<T>(LiveStreamCmdlet cmdlet, int perPage,
-            Func<int, int, Page<T>> fetch, Func<T, bool>? keep = null) =>
-            Write(cmdlet, new Pageable<T>(perPage, (page, size, token) => Task.FromResult(fetch(page, size))), keep);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ClosedConnectionTests(EmulatorFixture emulator) : IClassFixt
 
         var reads = Enumerable.Range(0, 3)
             .Select(_ => client.GetChannelAsync(Guid.NewGuid().ToString(), CancellationToken.None)).ToList();
-        var create = client.CreateChannelAsync(new SigmaChannelSpec("in flight"), CancellationToken.None);
+        var create = client.CreateChannelAsync("in flight", new LiveStream.Channels.ChannelSettings(), CancellationToken.None);
         // Three reads, the create's look at the channels of its name (its snapshot), and the create itself.
         for (var wait = 0; emulator.Requests().Count < 5 && wait < 400; wait++)
         {
